@@ -1,0 +1,95 @@
+//! `saring`: screens marketplace listings for illegally imported used clothing
+//! (HS 6309.00.00) and decides allow / review / block with reasons a reviewer can check.
+
+mod eval;
+mod hash;
+mod scan;
+mod summary;
+mod train;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Screens marketplace listings for illegally imported used clothing (pakaian bekas impor,
+/// HS 6309.00.00) and decides allow, review or block, with reasons a reviewer can check.
+#[derive(Parser)]
+#[command(name = "saring", version, about, long_about = None)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Screen a catalogue file: one decision per listing, and a summary on stderr.
+    ///
+    /// Exit code 0 when every record was scanned, 2 when some records were rejected
+    /// (see --errors), 1 on a fatal error.
+    Scan(scan::ScanArgs),
+    /// Print the PDQ perceptual hash of images as `hash_hex,quality,path` (Meta's
+    /// pdq-photo-hasher format). Exit code 2 when an image could not be hashed.
+    Hash(hash::HashArgs),
+    /// Train the text classifier on a labelled corpus and write the model file.
+    Train(train::TrainArgs),
+    /// Screen a labelled corpus and report precision, recall, F1 and false positives,
+    /// overall and per tactic.
+    Eval(eval::EvalArgs),
+}
+
+/// Paths to configuration files replacing the bundled defaults.
+#[derive(clap::Args, Debug, Clone, Default)]
+pub struct ConfigArgs {
+    /// Lexicon file (TOML) instead of the bundled config/lexicon.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub lexicon: Option<PathBuf>,
+    /// Policy file (TOML) instead of the bundled config/policy.toml.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub policy: Option<PathBuf>,
+    /// Text classifier model instead of the bundled models/text-classifier.bin.
+    #[arg(long, value_name = "FILE", global = true)]
+    pub model: Option<PathBuf>,
+}
+
+impl ConfigArgs {
+    /// Reads the configuration files named on the command line.
+    pub fn load(&self) -> anyhow::Result<saring_engine::EngineConfig> {
+        use anyhow::Context;
+        let read = |path: &Option<PathBuf>| -> anyhow::Result<Option<String>> {
+            path.as_ref()
+                .map(|p| {
+                    std::fs::read_to_string(p)
+                        .with_context(|| format!("cannot read {}", p.display()))
+                })
+                .transpose()
+        };
+        let model = self
+            .model
+            .as_ref()
+            .map(|p| std::fs::read(p).with_context(|| format!("cannot read {}", p.display())))
+            .transpose()?;
+        Ok(saring_engine::EngineConfig {
+            lexicon: read(&self.lexicon)?,
+            policy: read(&self.policy)?,
+            model,
+        })
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Scan(args) => scan::run(&args),
+        Command::Hash(args) => hash::run(&args),
+        Command::Train(args) => train::run(&args),
+        Command::Eval(args) => eval::run(&args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("saring: error: {error:#}");
+            ExitCode::from(1)
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! The pure core of saring: what a listing is, what detectors say about it (signals),
+//! and how the policy turns those signals into an allow / review / block decision with
+//! reasons a reviewer can check. Nothing in this crate performs I/O.
+//!
+//! Data flows one way: listing -> normalise -> signals -> policy -> decision.
+
+pub mod decision;
+pub mod detector;
+pub mod listing;
+pub mod policy;
+pub mod signal;
+
+pub use decision::{Decision, Priority, Reason, Verdict};
+pub use detector::Detector;
+pub use listing::{ImageRef, Listing, ListingError, Platform, Seller};
+pub use policy::{Policy, PolicyConfig, PolicyError};
+pub use signal::{Signal, SignalKind, Span, TextField};

@@ -1,0 +1,350 @@
+//! The text classifier: a logistic regression over hashed character n-grams and words of
+//! the normalised title and description.
+//!
+//! It complements the lexicon: the lexicon knows the trade's words, the classifier learns
+//! how violating listings read from labelled examples, including listings with no banned
+//! word at all. Its probability is one signal of kind [`SignalKind::Classifier`]; the
+//! policy decides what it means together with the other evidence.
+//!
+//! - [`features`]: what the model sees (and the settings stored with it);
+//! - [`model`]: the weights and their versioned, checked file format;
+//! - [`train`]: deterministic training (FTRL-Proximal) and cross-validation;
+//! - [`evaluate`]: precision, recall, F1, false-positive rates and the confusion table.
+
+pub mod evaluate;
+pub mod features;
+pub mod model;
+pub mod train;
+
+use std::ops::Range;
+
+use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
+use saring_normalise::{Normalised, normalise};
+
+use features::{Field, Occurrence, Scratch, occurrence_value, visit_field};
+pub use model::{Model, ModelError};
+
+/// Name of the classifier's signal.
+pub const SIGNAL_NAME: &str = "text-classifier";
+
+/// Below this probability a signal carries no spans: nothing needs pointing out.
+const EXPLAIN_FROM: f64 = 0.5;
+
+/// At most this many words or pairs of words are shown as the reason for a score.
+const MAX_SPANS: usize = 3;
+
+/// The text classifier, ready to score listings.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    model: Model,
+}
+
+/// A word or pair of words and how much it moved the score.
+#[derive(Debug, Clone, PartialEq)]
+struct Contribution {
+    field: Field,
+    words: Range<usize>,
+    amount: f32,
+}
+
+impl Classifier {
+    /// A classifier using `model`.
+    pub fn new(model: Model) -> Self {
+        Classifier { model }
+    }
+
+    /// A classifier from a model file's bytes.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Self, ModelError> {
+        Model::from_bytes(bytes).map(Classifier::new)
+    }
+
+    /// The model.
+    pub fn model(&self) -> &Model {
+        &self.model
+    }
+
+    /// The probability that a listing with this title and description offers imported
+    /// used clothing.
+    pub fn probability(&self, title: &str, description: &str) -> f64 {
+        let texts = [normalise(title), normalise(description)];
+        self.probability_of(&texts, &mut Scratch::default())
+    }
+
+    fn probability_of(&self, texts: &[Normalised; 2], scratch: &mut Scratch) -> f64 {
+        let weights = self.model.weights();
+        let mut sum = 0.0f32;
+        let mut occurrences = 0usize;
+        for (field, text) in [Field::Title, Field::Description].into_iter().zip(texts) {
+            visit_field(self.model.settings(), field, text, scratch, |o| {
+                sum += weights[o.bucket as usize];
+                occurrences += 1;
+            });
+        }
+        let margin = f64::from(self.model.bias()) + f64::from(sum * occurrence_value(occurrences));
+        sigmoid(margin)
+    }
+
+    /// The words (or pairs of words) that raised the score most, strongest first, at most
+    /// [`MAX_SPANS`], without overlaps.
+    fn strongest_words(&self, texts: &[Normalised; 2], scratch: &mut Scratch) -> Vec<Contribution> {
+        let weights = self.model.weights();
+        let mut contributions: Vec<Contribution> = Vec::new();
+        let mut occurrences = 0usize;
+        for (field, text) in [Field::Title, Field::Description].into_iter().zip(texts) {
+            visit_field(
+                self.model.settings(),
+                field,
+                text,
+                scratch,
+                |o: Occurrence| {
+                    occurrences += 1;
+                    let amount = weights[o.bucket as usize];
+                    // A word's features come one after another: add to the last entry when
+                    // it is the same word.
+                    match contributions.last_mut() {
+                        Some(last) if last.field == o.field && last.words == o.words => {
+                            last.amount += amount;
+                        }
+                        _ => contributions.push(Contribution {
+                            field: o.field,
+                            words: o.words,
+                            amount,
+                        }),
+                    }
+                },
+            );
+        }
+        contributions.retain(|c| c.amount > 0.0);
+        contributions.sort_by(|a, b| {
+            b.amount
+                .total_cmp(&a.amount)
+                .then(a.words.start.cmp(&b.words.start))
+        });
+        let mut chosen: Vec<Contribution> = Vec::with_capacity(MAX_SPANS);
+        for candidate in contributions {
+            let overlaps = chosen.iter().any(|c| {
+                c.field == candidate.field
+                    && c.words.start < candidate.words.end
+                    && candidate.words.start < c.words.end
+            });
+            if !overlaps {
+                chosen.push(candidate);
+                if chosen.len() == MAX_SPANS {
+                    break;
+                }
+            }
+        }
+        let scale = occurrence_value(occurrences);
+        for c in &mut chosen {
+            c.amount *= scale;
+        }
+        chosen
+    }
+}
+
+fn sigmoid(margin: f64) -> f64 {
+    1.0 / (1.0 + (-margin).exp())
+}
+
+impl Detector for Classifier {
+    fn name(&self) -> &str {
+        "classifier"
+    }
+
+    fn version(&self) -> String {
+        format!("classifier@{}", self.model.version())
+    }
+
+    fn detect(&self, listing: &Listing, signals: &mut Vec<Signal>) {
+        let texts = [normalise(&listing.title), normalise(&listing.description)];
+        let mut scratch = Scratch::default();
+        let probability = self.probability_of(&texts, &mut scratch);
+        let spans = if probability >= EXPLAIN_FROM {
+            self.strongest_words(&texts, &mut scratch)
+                .into_iter()
+                .map(|c| {
+                    let (field, original, normalised) = match c.field {
+                        Field::Title => (TextField::Title, &listing.title, &texts[0]),
+                        Field::Description => {
+                            (TextField::Description, &listing.description, &texts[1])
+                        }
+                    };
+                    let range = normalised.original_range(c.words);
+                    Span {
+                        field,
+                        start: range.start,
+                        end: range.end,
+                        text: original[range].to_string(),
+                    }
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        signals.push(Signal {
+            kind: SignalKind::Classifier,
+            name: SIGNAL_NAME.to_string(),
+            category: None,
+            score: probability,
+            detail: format!(
+                "text classifier: {probability:.2} that this offers imported used clothing (model {})",
+                self.model.version()
+            ),
+            spans,
+        });
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use crate::classifier::features::FeatureSettings;
+    use crate::classifier::train::{TrainOptions, train};
+    use crate::corpus::{Label, LabelledListing};
+    use saring_core::Platform;
+
+    fn listing(id: usize, title: &str, description: &str) -> Listing {
+        let text = format!(
+            r#"{{"id":"{id}","platform":"shopee","title":{},"description":{}}}"#,
+            serde_json::to_string(title).expect("string"),
+            serde_json::to_string(description).expect("string")
+        );
+        let parsed = Listing::from_json(&text).expect("valid listing");
+        assert_eq!(parsed.listing.platform, Platform::Shopee);
+        parsed.listing
+    }
+
+    /// A small two-sided corpus built from templates: imported used clothing against new
+    /// clothing and innocent uses of the same words.
+    pub(crate) fn synthetic_corpus() -> Vec<LabelledListing> {
+        let garments = [
+            "jaket",
+            "kemeja",
+            "hoodie",
+            "celana jeans",
+            "sweater",
+            "kaos",
+        ];
+        let origins = ["korea", "jepang", "eropa", "thailand"];
+        let mut corpus = Vec::new();
+        for (i, garment) in garments.iter().enumerate() {
+            for (j, origin) in origins.iter().enumerate() {
+                let n = i * origins.len() + j;
+                let violation = [
+                    (
+                        format!("{garment} bekas {origin}"),
+                        "thrift import second kondisi 90%".to_string(),
+                    ),
+                    (
+                        format!("bal {garment} {origin} isi 200"),
+                        format!("balpres {origin} grade a, second campur"),
+                    ),
+                ];
+                let legitimate = [
+                    (
+                        format!("{garment} baru lokal"),
+                        format!("produksi sendiri, model {origin} style, bukan bekas"),
+                    ),
+                    (
+                        format!("bola voli {origin} per bal"),
+                        "grosir bola baru isi 10".to_string(),
+                    ),
+                ];
+                for (k, (title, description)) in violation.into_iter().enumerate() {
+                    corpus.push(LabelledListing {
+                        listing: listing(4 * n + k, &title, &description),
+                        label: Label::Violation,
+                        tactic: "plain".into(),
+                    });
+                }
+                for (k, (title, description)) in legitimate.into_iter().enumerate() {
+                    corpus.push(LabelledListing {
+                        listing: listing(4 * n + 2 + k, &title, &description),
+                        label: Label::Legitimate,
+                        tactic: "new_local_umkm".into(),
+                    });
+                }
+            }
+        }
+        corpus
+    }
+
+    fn trained() -> Classifier {
+        let options = TrainOptions {
+            settings: FeatureSettings {
+                bucket_bits: 16,
+                ..FeatureSettings::default()
+            },
+            ..TrainOptions::default()
+        };
+        let model = train(&synthetic_corpus(), &options, Some("text-test")).expect("trains");
+        Classifier::new(model)
+    }
+
+    #[test]
+    fn separates_a_small_synthetic_set_including_unseen_wordings() {
+        let classifier = trained();
+        let violation = classifier.probability("Jaket bekas Korea", "second import, kondisi 90%");
+        let unseen_violation = classifier.probability("B4L hoodie J3PANG", "balpres grade a");
+        let legitimate = classifier.probability("Kemeja baru lokal", "produksi sendiri");
+        let unseen_legitimate = classifier.probability("Bola basket per bal", "grosir bola baru");
+        assert!(violation > 0.7, "{violation}");
+        assert!(unseen_violation > 0.6, "{unseen_violation}");
+        assert!(legitimate < 0.3, "{legitimate}");
+        assert!(unseen_legitimate < 0.4, "{unseen_legitimate}");
+    }
+
+    #[test]
+    fn a_model_round_trips_and_scores_the_same() {
+        let classifier = trained();
+        let reloaded =
+            Classifier::from_bytes(&classifier.model().to_bytes()).expect("own bytes load");
+        for (title, description) in [("jaket bekas korea", "thrift"), ("kaos baru", "")] {
+            assert_eq!(
+                classifier.probability(title, description),
+                reloaded.probability(title, description)
+            );
+        }
+    }
+
+    #[test]
+    fn detector_reports_one_signal_with_spans_where_the_seller_wrote() {
+        let classifier = trained();
+        let item = listing(1, "JAKET b3k4s KOREA", "thrift import second, kondisi 90%");
+        let mut signals = Vec::new();
+        classifier.detect(&item, &mut signals);
+        assert_eq!(signals.len(), 1);
+        let signal = &signals[0];
+        assert_eq!(signal.kind, SignalKind::Classifier);
+        assert_eq!(signal.name, SIGNAL_NAME);
+        assert!(signal.score > 0.5, "{}", signal.score);
+        assert!(
+            signal.detail.contains("(model text-test)"),
+            "{}",
+            signal.detail
+        );
+        assert!(!signal.spans.is_empty() && signal.spans.len() <= MAX_SPANS);
+        for span in &signal.spans {
+            let field = match span.field {
+                TextField::Title => &item.title,
+                TextField::Description => &item.description,
+            };
+            assert_eq!(field[span.start..span.end], span.text);
+        }
+        assert_eq!(classifier.version(), "classifier@text-test");
+
+        let mut quiet = Vec::new();
+        classifier.detect(
+            &listing(2, "kaos baru lokal", "produksi sendiri"),
+            &mut quiet,
+        );
+        assert!(quiet[0].score < 0.5 && quiet[0].spans.is_empty());
+    }
+
+    #[test]
+    fn empty_text_scores_the_bias() {
+        let classifier = trained();
+        let expected = sigmoid(f64::from(classifier.model().bias()));
+        assert_eq!(classifier.probability("", ""), expected);
+    }
+}

@@ -1,0 +1,377 @@
+//! Hashed features of normalised listing text.
+//!
+//! Each field (title, description) is normalised with [`saring_normalise::normalise`]. Its
+//! words then give three kinds of feature, each hashed with xxh3 into one of
+//! `2^bucket_bits` buckets:
+//!
+//! - character n-grams of every word padded with a space on each side (`" bal "` gives
+//!   `" b"`, `"ba"`, `"al"`, `"l "`, `" ba"`, ...), for `n` in `char_min..=char_max`;
+//! - whole words;
+//! - pairs of neighbouring words (when `word_ngrams` is 2).
+//!
+//! Digits can be folded to `0` first, so that prices, sizes and weights generalise
+//! ("150rb" and "275rb" share their n-grams) instead of being memorised. Features of both
+//! fields share one namespace; with `title_namespace`, title features are hashed a second
+//! time into a namespace of their own, so a word can weigh more in a title.
+//!
+//! A listing's feature vector has value `1 / sqrt(n)` for each of its `n` feature
+//! occurrences (a feature seen twice counts twice): long descriptions do not outweigh
+//! short titles, and predicting needs no sorting or deduplication.
+
+use std::ops::Range;
+
+use saring_normalise::Normalised;
+use xxhash_rust::xxh3::xxh3_64_with_seed;
+
+/// The version of the feature scheme: the hashing seeds, the padding, the value of each
+/// feature. A model records it, and one made under another scheme is refused. Bump it on
+/// any change to this module that changes which bucket a feature lands in.
+pub const FEATURE_SCHEME: u16 = 1;
+
+/// Which features a model uses. Stored in the model file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FeatureSettings {
+    /// log2 of the number of buckets.
+    pub bucket_bits: u8,
+    /// Shortest character n-gram.
+    pub char_min: u8,
+    /// Longest character n-gram (0 with `char_min` 0: no character n-grams).
+    pub char_max: u8,
+    /// Longest word n-gram: 1 (words) or 2 (words and pairs of words).
+    pub word_ngrams: u8,
+    /// Hash title features a second time into a namespace of their own.
+    pub title_namespace: bool,
+    /// Read every digit as `0`.
+    pub fold_digits: bool,
+}
+
+/// Limits a model's settings must respect.
+pub mod limits {
+    /// Fewest bucket bits (2^16 buckets).
+    pub const MIN_BUCKET_BITS: u8 = 16;
+    /// Most bucket bits (2^22 buckets, 16 MiB of weights).
+    pub const MAX_BUCKET_BITS: u8 = 22;
+    /// Longest character n-gram.
+    pub const MAX_CHAR_NGRAM: u8 = 8;
+    /// Longest word n-gram.
+    pub const MAX_WORD_NGRAM: u8 = 2;
+}
+
+impl Default for FeatureSettings {
+    /// The settings of the shipped model.
+    fn default() -> Self {
+        FeatureSettings {
+            bucket_bits: 18,
+            char_min: 2,
+            char_max: 5,
+            word_ngrams: 2,
+            title_namespace: true,
+            fold_digits: true,
+        }
+    }
+}
+
+impl FeatureSettings {
+    /// Why these settings cannot be used, if they cannot.
+    pub fn problem(&self) -> Option<String> {
+        let bits = limits::MIN_BUCKET_BITS..=limits::MAX_BUCKET_BITS;
+        if !bits.contains(&self.bucket_bits) {
+            return Some(format!(
+                "bucket_bits {} is outside {}..={}",
+                self.bucket_bits,
+                limits::MIN_BUCKET_BITS,
+                limits::MAX_BUCKET_BITS
+            ));
+        }
+        let no_chars = self.char_min == 0 && self.char_max == 0;
+        if !no_chars
+            && !(1 <= self.char_min
+                && self.char_min <= self.char_max
+                && self.char_max <= limits::MAX_CHAR_NGRAM)
+        {
+            return Some(format!(
+                "character n-grams {}..={} are not within 1..={}",
+                self.char_min,
+                self.char_max,
+                limits::MAX_CHAR_NGRAM
+            ));
+        }
+        if !(1..=limits::MAX_WORD_NGRAM).contains(&self.word_ngrams) {
+            return Some(format!(
+                "word n-grams up to {} are not within 1..={}",
+                self.word_ngrams,
+                limits::MAX_WORD_NGRAM
+            ));
+        }
+        None
+    }
+
+    /// The number of buckets.
+    pub fn buckets(&self) -> usize {
+        1 << self.bucket_bits
+    }
+}
+
+/// Which field a feature comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    /// The title.
+    Title,
+    /// The description.
+    Description,
+}
+
+/// Hash seeds: one per namespace and kind of feature, so that the word "ba" and the
+/// character bigram "ba" land in different buckets.
+const SEED_CHARS: u64 = 0x5a52_494e_4743_4831;
+const SEED_WORDS: u64 = 0x5a52_494e_4757_3031;
+const SEED_PAIRS: u64 = 0x5a52_494e_4757_3032;
+const SEED_TITLE: u64 = 0x7469_746c_655f_6e73;
+
+/// One feature occurrence: its bucket and the words of the normalised field it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Occurrence {
+    /// Bucket index, below `2^bucket_bits`.
+    pub bucket: u32,
+    /// The field.
+    pub field: Field,
+    /// Byte range of the word (or pair of words) in the normalised field text.
+    pub words: Range<usize>,
+}
+
+/// Reusable buffers for extracting features; one per thread.
+#[derive(Debug, Default)]
+pub struct Scratch {
+    padded: String,
+    char_starts: Vec<usize>,
+}
+
+/// Calls `visit` with every feature occurrence of a normalised field.
+pub fn visit_field(
+    settings: &FeatureSettings,
+    field: Field,
+    normalised: &Normalised,
+    scratch: &mut Scratch,
+    mut visit: impl FnMut(Occurrence),
+) {
+    let text = normalised.text();
+    if text.is_empty() {
+        return;
+    }
+    // The padded text: a space, the text with digits folded, a space. Normalised text
+    // separates words by single spaces, so each word padded is a slice of it.
+    scratch.padded.clear();
+    scratch.padded.push(' ');
+    if settings.fold_digits {
+        scratch.padded.extend(
+            text.chars()
+                .map(|c| if c.is_ascii_digit() { '0' } else { c }),
+        );
+    } else {
+        scratch.padded.push_str(text);
+    }
+    scratch.padded.push(' ');
+    let padded = scratch.padded.as_str();
+    let mask = (1u64 << settings.bucket_bits) - 1;
+    let namespaces: &[u64] = match (field, settings.title_namespace) {
+        (Field::Title, true) => &[0, SEED_TITLE],
+        _ => &[0],
+    };
+    let mut emit = |seed: u64, bytes: &[u8], words: Range<usize>| {
+        for namespace in namespaces {
+            let bucket = (xxh3_64_with_seed(bytes, seed ^ namespace) & mask) as u32;
+            visit(Occurrence {
+                bucket,
+                field,
+                words: words.clone(),
+            });
+        }
+    };
+
+    let mut previous_word: Option<Range<usize>> = None;
+    // Word ranges in `text`; the same range in `padded` is shifted by one.
+    let mut start = 0;
+    for word in text.split(' ') {
+        let range = start..start + word.len();
+        start = range.end + 1;
+        if settings.char_max > 0 {
+            let padded_word = &padded[range.start..range.end + 2];
+            scratch.char_starts.clear();
+            scratch
+                .char_starts
+                .extend(padded_word.char_indices().map(|(i, _)| i));
+            scratch.char_starts.push(padded_word.len());
+            let chars = scratch.char_starts.len() - 1;
+            for n in usize::from(settings.char_min)..=usize::from(settings.char_max) {
+                for first in 0..chars.saturating_sub(n - 1) {
+                    let gram =
+                        &padded_word[scratch.char_starts[first]..scratch.char_starts[first + n]];
+                    emit(SEED_CHARS, gram.as_bytes(), range.clone());
+                }
+            }
+        }
+        let folded_word = &padded[range.start + 1..range.end + 1];
+        emit(SEED_WORDS, folded_word.as_bytes(), range.clone());
+        if settings.word_ngrams >= 2
+            && let Some(previous) = previous_word
+        {
+            let pair = &padded[previous.start + 1..range.end + 1];
+            emit(SEED_PAIRS, pair.as_bytes(), previous.start..range.end);
+        }
+        previous_word = Some(range);
+    }
+}
+
+/// A listing as a sparse feature vector: bucket indices (with repeats) and the value of
+/// each occurrence.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FeatureVector {
+    /// Bucket of each occurrence.
+    pub buckets: Vec<u32>,
+    /// The value of one occurrence: `1 / sqrt(occurrences)`.
+    pub value: f32,
+}
+
+/// The feature vector of a listing's normalised title and description.
+pub fn vectorise(
+    settings: &FeatureSettings,
+    title: &Normalised,
+    description: &Normalised,
+    scratch: &mut Scratch,
+) -> FeatureVector {
+    let mut buckets = Vec::new();
+    for (field, text) in [(Field::Title, title), (Field::Description, description)] {
+        visit_field(settings, field, text, scratch, |o| buckets.push(o.bucket));
+    }
+    let value = occurrence_value(buckets.len());
+    FeatureVector { buckets, value }
+}
+
+/// The value of each of `occurrences` feature occurrences.
+pub fn occurrence_value(occurrences: usize) -> f32 {
+    if occurrences == 0 {
+        0.0
+    } else {
+        (1.0 / (occurrences as f64).sqrt()) as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use saring_normalise::normalise;
+
+    fn occurrences(settings: &FeatureSettings, text: &str) -> Vec<Occurrence> {
+        let mut found = Vec::new();
+        visit_field(
+            settings,
+            Field::Description,
+            &normalise(text),
+            &mut Scratch::default(),
+            |o| found.push(o),
+        );
+        found
+    }
+
+    #[test]
+    fn counts_character_ngrams_words_and_pairs() {
+        let settings = FeatureSettings {
+            title_namespace: false,
+            ..FeatureSettings::default()
+        };
+        // " bal " has 5 chars: 4 bigrams, 3 trigrams, 2 4-grams, 1 5-gram = 10;
+        // " segel " has 7 chars: 6 + 5 + 4 + 3 = 18; then 2 words and 1 pair.
+        let found = occurrences(&settings, "BAL segel");
+        assert_eq!(found.len(), 10 + 18 + 2 + 1);
+        let pair = found.last().expect("features");
+        assert_eq!(pair.words, 0..9, "the pair spans both words");
+        assert!(found.iter().all(|o| o.bucket < 1 << settings.bucket_bits));
+    }
+
+    #[test]
+    fn title_features_are_hashed_twice_with_a_title_namespace() {
+        let settings = FeatureSettings::default();
+        let title = normalise("bal segel");
+        let mut in_title = Vec::new();
+        visit_field(
+            &settings,
+            Field::Title,
+            &title,
+            &mut Scratch::default(),
+            |o| in_title.push(o.bucket),
+        );
+        let in_description: Vec<u32> = occurrences(&settings, "bal segel")
+            .into_iter()
+            .map(|o| o.bucket)
+            .collect();
+        assert_eq!(in_title.len(), 2 * in_description.len());
+        assert!(in_description.iter().all(|b| in_title.contains(b)));
+    }
+
+    #[test]
+    fn folded_digits_make_prices_share_features() {
+        let settings = FeatureSettings::default();
+        let buckets = |text| -> Vec<u32> {
+            occurrences(&settings, text)
+                .into_iter()
+                .map(|o| o.bucket)
+                .collect()
+        };
+        assert_eq!(buckets("harga 150rb"), buckets("harga 275rb"));
+        let unfolded = FeatureSettings {
+            fold_digits: false,
+            ..settings
+        };
+        let raw = |text| -> Vec<u32> {
+            occurrences(&unfolded, text)
+                .into_iter()
+                .map(|o| o.bucket)
+                .collect()
+        };
+        assert_ne!(raw("harga 150rb"), raw("harga 275rb"));
+    }
+
+    #[test]
+    fn non_ascii_words_are_cut_on_character_boundaries() {
+        // Must not panic on multi-byte characters, and every word yields features.
+        let found = occurrences(&FeatureSettings::default(), "日本 中古 ṡ");
+        assert!(found.len() > 3);
+    }
+
+    #[test]
+    fn empty_text_has_no_features() {
+        assert!(occurrences(&FeatureSettings::default(), "  !!  ").is_empty());
+        assert_eq!(occurrence_value(0), 0.0);
+        assert_eq!(occurrence_value(4), 0.5);
+    }
+
+    #[test]
+    fn settings_out_of_range_are_named() {
+        let ok = FeatureSettings::default();
+        assert_eq!(ok.problem(), None);
+        for bad in [
+            FeatureSettings {
+                bucket_bits: 30,
+                ..ok
+            },
+            FeatureSettings {
+                char_min: 4,
+                char_max: 3,
+                ..ok
+            },
+            FeatureSettings { char_max: 9, ..ok },
+            FeatureSettings {
+                word_ngrams: 3,
+                ..ok
+            },
+        ] {
+            assert!(bad.problem().is_some(), "{bad:?}");
+        }
+        let words_only = FeatureSettings {
+            char_min: 0,
+            char_max: 0,
+            ..ok
+        };
+        assert_eq!(words_only.problem(), None);
+    }
+}

@@ -1,0 +1,14 @@
+//! Text detectors: they read a listing's title and description through the normaliser and
+//! report what they find as signals with spans of what the seller wrote.
+//!
+//! - [`lexicon`]: the trade's words, as data;
+//! - [`classifier`]: a trained logistic regression over hashed n-grams;
+//! - [`corpus`]: the labelled listings the classifier learns from and is measured on.
+
+pub mod classifier;
+pub mod corpus;
+pub mod lexicon;
+
+pub use classifier::{Classifier, Model, ModelError};
+pub use corpus::{Label, LabelledListing};
+pub use lexicon::{Lexicon, LexiconError};
