@@ -84,11 +84,10 @@ impl FeatureSettings {
             ));
         }
         let no_chars = self.char_min == 0 && self.char_max == 0;
-        if !no_chars
-            && !(1 <= self.char_min
-                && self.char_min <= self.char_max
-                && self.char_max <= limits::MAX_CHAR_NGRAM)
-        {
+        let chars_valid = 1 <= self.char_min
+            && self.char_min <= self.char_max
+            && self.char_max <= limits::MAX_CHAR_NGRAM;
+        if !(no_chars || chars_valid) {
             return Some(format!(
                 "character n-grams {}..={} are not within 1..={}",
                 self.char_min,
