@@ -357,19 +357,19 @@ impl World {
             1 => second_profile.device_id = self.rng.pick(&PLACEHOLDER_DEVICE_IDS).to_string(),
             _ => {}
         }
-        if number % 7 == 0 {
+        if number.is_multiple_of(7) {
             second_profile.email = self.rng.pick(&PLACEHOLDER_EMAILS).to_string();
         }
         let mut listings = vec![self.fresh_listing(), self.fresh_listing()];
-        if number % 3 == 0 {
+        if number.is_multiple_of(3) {
             let stock = self.stock_photo_copy();
             listings[1].photos.push(stock);
         }
-        if number % 4 == 0 {
+        if number.is_multiple_of(4) {
             let courier = self.rng.pick(&COURIER_LINES).to_string();
             listings[0].sentences.push(courier);
         }
-        if number % 6 == 0 {
+        if number.is_multiple_of(6) {
             let mut sentences: Vec<String> = BOILERPLATE.iter().map(|s| s.to_string()).collect();
             sentences.truncate(5);
             sentences.push(self.sentence());
