@@ -11,6 +11,7 @@ use crate::fingerprint::{
 };
 use crate::keyed::KeyedIdentifier;
 use crate::neardup::{NearDuplicateIndex, NearDuplicateRule, PhotoMatch, TextMatch};
+use crate::photo::PdqHash;
 use crate::stats::{ValueStats, seller_shingles};
 
 /// What makes two sellers linked, and what makes a value too common to link.
@@ -513,7 +514,7 @@ impl Commonness<'_> {
         self.stats.identifier_sellers(identifier) + uncounted > self.max_sharing
     }
 
-    fn photo_is_generic(&self, photo: &crate::PdqHash) -> bool {
+    fn photo_is_generic(&self, photo: &PdqHash) -> bool {
         self.stats.photo_sellers_with(photo, self.asking_key) > self.max_sharing
     }
 

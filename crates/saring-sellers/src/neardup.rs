@@ -129,12 +129,12 @@ impl NearDuplicateIndex {
         distinctive: &dyn Fn(u64) -> bool,
     ) -> Vec<TextMatch> {
         let query = filtered(query_shingles, distinctive);
-        let Some(signature) = MinHashSignature::of(&query) else {
-            return Vec::new();
-        };
         if query.len() < rule.text_min_shared_shingles {
             return Vec::new();
         }
+        let Some(signature) = MinHashSignature::of(&query) else {
+            return Vec::new();
+        };
         self.lsh
             .candidates(&signature)
             .into_iter()
