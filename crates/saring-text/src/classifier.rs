@@ -22,7 +22,7 @@ use std::ops::Range;
 use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
 use saring_normalise::{Normalised, normalise};
 
-use features::{Field, Scratch, occurrence_value, visit_field};
+use features::{Field, Scratch, Visitor, occurrence_value, visit_field};
 pub use model::{Model, ModelError};
 
 /// Name of the classifier's signal.
@@ -95,15 +95,15 @@ impl Classifier {
         let weights = self.model.weights();
         let settings = self.model.settings();
         with_buffers(|buffers| {
-            let mut sum = 0.0f32;
-            let mut occurrences = 0usize;
+            let mut sum = Sum {
+                weights,
+                sum: 0.0,
+                occurrences: 0,
+            };
             for (field, text) in [(Field::Title, title), (Field::Description, description)] {
-                visit_field(settings, field, text, &mut buffers.features, |o| {
-                    sum += weights[o.bucket as usize];
-                    occurrences += 1;
-                });
+                visit_field(settings, field, text, &mut buffers.features, &mut sum);
             }
-            self.probability_of_sum(sum, occurrences)
+            self.probability_of_sum(sum.sum, sum.occurrences)
         })
     }
 
@@ -120,32 +120,25 @@ impl Classifier {
         let weights = self.model.weights();
         let settings = self.model.settings();
         let (probability, chosen) = with_buffers(|buffers| {
-            let contributions = &mut buffers.contributions;
-            contributions.clear();
-            let mut sum = 0.0f32;
-            let mut occurrences = 0usize;
+            buffers.contributions.clear();
+            let mut explained = Explained {
+                sum: Sum {
+                    weights,
+                    sum: 0.0,
+                    occurrences: 0,
+                },
+                unit: 0.0,
+                contributions: &mut buffers.contributions,
+            };
             for (field, text) in [(Field::Title, title), (Field::Description, description)] {
-                visit_field(settings, field, text, &mut buffers.features, |o| {
-                    let amount = weights[o.bucket as usize];
-                    sum += amount;
-                    occurrences += 1;
-                    // A word's features come one after another: add to the last entry
-                    // when it is the same word.
-                    match contributions.last_mut() {
-                        Some(last) if last.field == o.field && last.words == o.words => {
-                            last.amount += amount;
-                        }
-                        _ => contributions.push(Contribution {
-                            field: o.field,
-                            words: o.words,
-                            amount,
-                        }),
-                    }
-                });
+                visit_field(settings, field, text, &mut buffers.features, &mut explained);
             }
+            let Sum {
+                sum, occurrences, ..
+            } = explained.sum;
             let probability = self.probability_of_sum(sum, occurrences);
             let chosen = if probability >= EXPLAIN_FROM {
-                strongest(contributions, occurrence_value(occurrences))
+                strongest(&mut buffers.contributions, occurrence_value(occurrences))
             } else {
                 Vec::new()
             };
@@ -194,6 +187,56 @@ impl Detector for Classifier {
     fn detect(&self, listing: &Listing, signals: &mut Vec<Signal>) {
         let (title, description) = (normalise(&listing.title), normalise(&listing.description));
         signals.push(self.signal(listing, &title, &description));
+    }
+}
+
+/// Sums the weights of a listing's features.
+struct Sum<'a> {
+    weights: &'a [f32],
+    sum: f32,
+    occurrences: usize,
+}
+
+impl Sum<'_> {
+    /// Adds the weight of `bucket` and returns it.
+    #[inline(always)]
+    fn add(&mut self, bucket: u32) -> f32 {
+        // Buckets are below 2^bucket_bits, the number of weights: 0 is never used.
+        let weight = self.weights.get(bucket as usize).copied().unwrap_or_default();
+        self.sum += weight;
+        self.occurrences += 1;
+        weight
+    }
+}
+
+impl Visitor for Sum<'_> {
+    #[inline(always)]
+    fn feature(&mut self, bucket: u32) {
+        self.add(bucket);
+    }
+}
+
+/// Sums the weights and keeps what each word (or pair of words) added.
+struct Explained<'a> {
+    sum: Sum<'a>,
+    /// The sum of the unit being read.
+    unit: f32,
+    contributions: &'a mut Vec<Contribution>,
+}
+
+impl Visitor for Explained<'_> {
+    #[inline(always)]
+    fn feature(&mut self, bucket: u32) {
+        self.unit += self.sum.add(bucket);
+    }
+
+    fn unit(&mut self, field: Field, words: Range<usize>) {
+        self.contributions.push(Contribution {
+            field,
+            words,
+            amount: self.unit,
+        });
+        self.unit = 0.0;
     }
 }
 

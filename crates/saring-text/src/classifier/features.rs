@@ -154,15 +154,16 @@ fn bucket_of(hash: u64, namespace: u64, bits: u8) -> u32 {
     ((hash ^ namespace).wrapping_mul(GOLDEN) >> (64 - u32::from(bits))) as u32
 }
 
-/// One feature occurrence: its bucket and the words of the normalised field it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// Bucket index, below `2^bucket_bits`.
-    pub bucket: u32,
-    /// The field.
-    pub field: Field,
-    /// Byte range of the word (or pair of words) in the normalised field text.
-    pub words: Range<usize>,
+/// Receives the features of a field, unit by unit: a unit is a word (its character
+/// n-grams and the word itself) or a pair of words.
+pub trait Visitor {
+    /// One feature occurrence, by bucket (below `2^bucket_bits`).
+    fn feature(&mut self, bucket: u32);
+    /// The features since the previous call came from `words`: a byte range of the
+    /// normalised field text, one word or a pair of words.
+    fn unit(&mut self, field: Field, words: Range<usize>) {
+        let _ = (field, words);
+    }
 }
 
 /// Reusable buffers for extracting features; one per thread.
@@ -171,13 +172,22 @@ pub struct Scratch {
     padded: Vec<u8>,
 }
 
-/// Calls `visit` with every feature occurrence of a normalised field.
+/// Emits one feature, and its twin in the title namespace when there is one.
+#[inline(always)]
+fn emit(visitor: &mut impl Visitor, hash: u64, bits: u8, title_namespace: bool) {
+    visitor.feature(bucket_of(hash, 0, bits));
+    if title_namespace {
+        visitor.feature(bucket_of(hash, SEED_TITLE, bits));
+    }
+}
+
+/// Passes every feature occurrence of a normalised field to `visitor`.
 pub fn visit_field(
     settings: &FeatureSettings,
     field: Field,
     normalised: &Normalised,
     scratch: &mut Scratch,
-    mut visit: impl FnMut(Occurrence),
+    visitor: &mut impl Visitor,
 ) {
     let text = normalised.text();
     if text.is_empty() {
@@ -185,27 +195,7 @@ pub fn visit_field(
     }
     let bits = settings.bucket_bits;
     let title_namespace = field == Field::Title && settings.title_namespace;
-    let mut emit = |hash: u64, words: &Range<usize>| {
-        visit(Occurrence {
-            bucket: bucket_of(hash, 0, bits),
-            field,
-            words: words.clone(),
-        });
-        if title_namespace {
-            visit(Occurrence {
-                bucket: bucket_of(hash, SEED_TITLE, bits),
-                field,
-                words: words.clone(),
-            });
-        }
-    };
-    let fold = |byte: u8| {
-        if settings.fold_digits && byte.is_ascii_digit() {
-            b'0'
-        } else {
-            byte
-        }
-    };
+    let fold_digits = settings.fold_digits;
     let (char_min, char_max) = (usize::from(settings.char_min), usize::from(settings.char_max));
 
     let mut previous_word: Option<(Range<usize>, u64)> = None;
@@ -217,7 +207,13 @@ pub fn visit_field(
         let padded = &mut scratch.padded;
         padded.clear();
         padded.push(b' ');
-        padded.extend(word.iter().map(|&byte| fold(byte)));
+        padded.extend(word.iter().map(|&byte| {
+            if fold_digits && byte.is_ascii_digit() {
+                b'0'
+            } else {
+                byte
+            }
+        }));
         padded.push(b' ');
         if char_max > 0 {
             for first in 0..padded.len() {
@@ -226,20 +222,31 @@ pub fn visit_field(
                 for (n, &byte) in padded[first..last].iter().enumerate() {
                     hash = step(hash, byte);
                     if n + 1 >= char_min {
-                        emit(hash, &range);
+                        emit(visitor, hash, bits, title_namespace);
                     }
                 }
             }
         }
         let word_hash = hash_bytes(SEED_WORDS, &padded[1..padded.len() - 1]);
-        emit(word_hash, &range);
+        emit(visitor, word_hash, bits, title_namespace);
+        visitor.unit(field, range.clone());
         if settings.word_ngrams >= 2
             && let Some((previous, previous_hash)) = &previous_word
         {
             let pair_hash = previous_hash.wrapping_mul(GOLDEN) ^ word_hash ^ SEED_PAIRS;
-            emit(pair_hash, &(previous.start..range.end));
+            emit(visitor, pair_hash, bits, title_namespace);
+            visitor.unit(field, previous.start..range.end);
         }
         previous_word = Some((range, word_hash));
+    }
+}
+
+/// Collects bucket indices.
+struct Buckets(Vec<u32>);
+
+impl Visitor for Buckets {
+    fn feature(&mut self, bucket: u32) {
+        self.0.push(bucket);
     }
 }
 
@@ -260,10 +267,11 @@ pub fn vectorise(
     description: &Normalised,
     scratch: &mut Scratch,
 ) -> FeatureVector {
-    let mut buckets = Vec::new();
+    let mut buckets = Buckets(Vec::new());
     for (field, text) in [(Field::Title, title), (Field::Description, description)] {
-        visit_field(settings, field, text, scratch, |o| buckets.push(o.bucket));
+        visit_field(settings, field, text, scratch, &mut buckets);
     }
+    let Buckets(buckets) = buckets;
     let value = occurrence_value(buckets.len());
     FeatureVector { buckets, value }
 }
@@ -282,16 +290,50 @@ mod tests {
     use super::*;
     use saring_normalise::normalise;
 
-    fn occurrences(settings: &FeatureSettings, text: &str) -> Vec<Occurrence> {
-        let mut found = Vec::new();
+    /// A feature occurrence with the words it came from.
+    #[derive(Debug)]
+    struct Occurrence {
+        bucket: u32,
+        words: Range<usize>,
+    }
+
+    /// Collects occurrences, giving each the words of the unit it belongs to.
+    #[derive(Default)]
+    struct Occurrences {
+        pending: Vec<u32>,
+        found: Vec<Occurrence>,
+    }
+
+    impl Visitor for Occurrences {
+        fn feature(&mut self, bucket: u32) {
+            self.pending.push(bucket);
+        }
+
+        fn unit(&mut self, _field: Field, words: Range<usize>) {
+            for bucket in self.pending.drain(..) {
+                self.found.push(Occurrence {
+                    bucket,
+                    words: words.clone(),
+                });
+            }
+        }
+    }
+
+    fn visit(settings: &FeatureSettings, field: Field, text: &str) -> Vec<Occurrence> {
+        let mut occurrences = Occurrences::default();
         visit_field(
             settings,
-            Field::Description,
+            field,
             &normalise(text),
             &mut Scratch::default(),
-            |o| found.push(o),
+            &mut occurrences,
         );
-        found
+        assert!(occurrences.pending.is_empty(), "every feature is in a unit");
+        occurrences.found
+    }
+
+    fn occurrences(settings: &FeatureSettings, text: &str) -> Vec<Occurrence> {
+        visit(settings, Field::Description, text)
     }
 
     #[test]
@@ -312,15 +354,10 @@ mod tests {
     #[test]
     fn title_features_are_hashed_twice_with_a_title_namespace() {
         let settings = FeatureSettings::default();
-        let title = normalise("bal segel");
-        let mut in_title = Vec::new();
-        visit_field(
-            &settings,
-            Field::Title,
-            &title,
-            &mut Scratch::default(),
-            |o| in_title.push(o.bucket),
-        );
+        let in_title: Vec<u32> = visit(&settings, Field::Title, "bal segel")
+            .into_iter()
+            .map(|o| o.bucket)
+            .collect();
         let in_description: Vec<u32> = occurrences(&settings, "bal segel")
             .into_iter()
             .map(|o| o.bucket)
