@@ -116,7 +116,12 @@ impl Classifier {
     /// normalised: its probability and, from [`EXPLAIN_FROM`], the words (or pairs of
     /// words) that raised it most, strongest first, at most [`MAX_SPANS`], without
     /// overlaps, as spans of what the seller wrote.
-    pub fn signal(&self, listing: &Listing, title: &Normalised, description: &Normalised) -> Signal {
+    pub fn signal(
+        &self,
+        listing: &Listing,
+        title: &Normalised,
+        description: &Normalised,
+    ) -> Signal {
         let weights = self.model.weights();
         let settings = self.model.settings();
         let (probability, chosen) = with_buffers(|buffers| {
@@ -149,7 +154,9 @@ impl Classifier {
             .map(|c| {
                 let (field, original, normalised) = match c.field {
                     Field::Title => (TextField::Title, &listing.title, title),
-                    Field::Description => (TextField::Description, &listing.description, description),
+                    Field::Description => {
+                        (TextField::Description, &listing.description, description)
+                    }
                 };
                 let range = normalised.original_range(c.words);
                 Span {
@@ -172,7 +179,6 @@ impl Classifier {
             spans,
         }
     }
-
 }
 
 impl Detector for Classifier {
@@ -202,7 +208,11 @@ impl Sum<'_> {
     #[inline(always)]
     fn add(&mut self, bucket: u32) -> f32 {
         // Buckets are below 2^bucket_bits, the number of weights: 0 is never used.
-        let weight = self.weights.get(bucket as usize).copied().unwrap_or_default();
+        let weight = self
+            .weights
+            .get(bucket as usize)
+            .copied()
+            .unwrap_or_default();
         self.sum += weight;
         self.occurrences += 1;
         weight
@@ -389,7 +399,11 @@ pub(crate) mod tests {
     fn detector_reports_one_signal_with_spans_where_the_seller_wrote() {
         let classifier = trained();
         let item = listing(1, "JAKET b3k4s KOREA", "thrift import second, kondisi 90%");
-        let signal = &classifier.signal(&item, &normalise(&item.title), &normalise(&item.description));
+        let signal = &classifier.signal(
+            &item,
+            &normalise(&item.title),
+            &normalise(&item.description),
+        );
         assert_eq!(signal.kind, SignalKind::Classifier);
         assert_eq!(signal.name, SIGNAL_NAME);
         assert!(signal.score > 0.5, "{}", signal.score);

@@ -43,14 +43,17 @@ impl Detector for TextDetector {
 
     /// The versions of both, as `lexicon@...+classifier@...`.
     fn version(&self) -> String {
-        format!("{}+{}", self.lexicon.version_tag(), self.classifier.version())
+        format!(
+            "{}+{}",
+            self.lexicon.version_tag(),
+            self.classifier.version()
+        )
     }
 
     fn detect(&self, listing: &Listing, signals: &mut Vec<Signal>) {
         let title = normalise(&listing.title);
         let description = normalise(&listing.description);
-        self.lexicon
-            .signals(listing, &title, &description, signals);
+        self.lexicon.signals(listing, &title, &description, signals);
         signals.push(self.classifier.signal(listing, &title, &description));
     }
 }

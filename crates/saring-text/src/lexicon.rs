@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
 use saring_normalise::{Normalised, normalise};
 use serde::Deserialize;
@@ -129,8 +129,10 @@ impl Lexicon {
                 pattern_term.push(index);
             }
         }
+        // A few hundred short patterns: a full DFA is small and the fastest to run.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)?;
         Ok(Lexicon {
             version: file.version,
@@ -177,7 +179,11 @@ impl Lexicon {
         let second: Vec<(TermMatch, bool)> = self
             .find_in(&squeezed, |n, range| is_split_word(n, original, range))
             .into_iter()
-            .filter(|(m, _)| !first.iter().any(|(j, _)| overlaps(&j.original, &m.original)))
+            .filter(|(m, _)| {
+                !first
+                    .iter()
+                    .any(|(j, _)| overlaps(&j.original, &m.original))
+            })
             .collect();
         first
             .into_iter()
@@ -199,7 +205,11 @@ impl Lexicon {
         let mut by_term: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
         let fields = [
             (TextField::Title, listing.title.as_str(), title),
-            (TextField::Description, listing.description.as_str(), description),
+            (
+                TextField::Description,
+                listing.description.as_str(),
+                description,
+            ),
         ];
         for (field, text, normalised) in fields {
             for m in self.find_normalised(normalised, text) {

@@ -196,7 +196,10 @@ pub fn visit_field(
     let bits = settings.bucket_bits;
     let title_namespace = field == Field::Title && settings.title_namespace;
     let fold_digits = settings.fold_digits;
-    let (char_min, char_max) = (usize::from(settings.char_min), usize::from(settings.char_max));
+    let (char_min, char_max) = (
+        usize::from(settings.char_min),
+        usize::from(settings.char_max),
+    );
 
     let mut previous_word: Option<(Range<usize>, u64)> = None;
     // Normalised text separates words by single spaces.
@@ -409,7 +412,11 @@ mod tests {
         let grams: Vec<u32> = found[..found.len() - 1].iter().map(|o| o.bucket).collect();
         assert!(!grams.contains(&word), "{grams:?} {word}");
         let distinct: std::collections::BTreeSet<u32> = grams.iter().copied().collect();
-        assert_eq!(distinct.len(), grams.len(), "n-grams of one word spread out");
+        assert_eq!(
+            distinct.len(),
+            grams.len(),
+            "n-grams of one word spread out"
+        );
     }
 
     #[test]
