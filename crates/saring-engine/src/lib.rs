@@ -4,7 +4,7 @@
 //! defaults compiled into the binary) and listings, and get decisions back.
 
 use saring_core::{Decision, Detector, Listing, Policy, PolicyError};
-use saring_text::{Classifier, Lexicon, LexiconError, ModelError};
+use saring_text::{Classifier, Lexicon, LexiconError, ModelError, TextDetector};
 
 /// The configuration shipped with saring, compiled in so one binary runs anywhere.
 pub mod bundled {
@@ -79,8 +79,9 @@ impl Screener {
         let lexicon = Lexicon::from_toml(config.lexicon.as_deref().unwrap_or(bundled::LEXICON))?;
         let policy = Policy::from_toml(config.policy.as_deref().unwrap_or(bundled::POLICY))?;
         let classifier = Classifier::from_bytes(config.model.as_deref().unwrap_or(bundled::MODEL))?;
+        // One text detector: the title and description are normalised once for both.
         Ok(Self::new(
-            vec![Box::new(lexicon), Box::new(classifier)],
+            vec![Box::new(TextDetector::new(lexicon, classifier))],
             policy,
         ))
     }

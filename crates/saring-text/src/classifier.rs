@@ -16,12 +16,13 @@ pub mod features;
 pub mod model;
 pub mod train;
 
+use std::cell::RefCell;
 use std::ops::Range;
 
 use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
 use saring_normalise::{Normalised, normalise};
 
-use features::{Field, Occurrence, Scratch, occurrence_value, visit_field};
+use features::{Field, Scratch, Visitor, occurrence_value, visit_field};
 pub use model::{Model, ModelError};
 
 /// Name of the classifier's signal.
@@ -47,6 +48,25 @@ struct Contribution {
     amount: f32,
 }
 
+/// Per-thread buffers, so scoring allocates nothing once warm.
+#[derive(Default)]
+struct Buffers {
+    features: Scratch,
+    contributions: Vec<Contribution>,
+}
+
+thread_local! {
+    static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+/// Runs `work` with this thread's buffers (fresh ones if they are already in use).
+fn with_buffers<T>(work: impl FnOnce(&mut Buffers) -> T) -> T {
+    BUFFERS.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut buffers) => work(&mut buffers),
+        Err(_) => work(&mut Buffers::default()),
+    })
+}
+
 impl Classifier {
     /// A classifier using `model`.
     pub fn new(model: Model) -> Self {
@@ -66,84 +86,99 @@ impl Classifier {
     /// The probability that a listing with this title and description offers imported
     /// used clothing.
     pub fn probability(&self, title: &str, description: &str) -> f64 {
-        let texts = [normalise(title), normalise(description)];
-        self.probability_of(&texts, &mut Scratch::default())
+        self.probability_normalised(&normalise(title), &normalise(description))
     }
 
-    fn probability_of(&self, texts: &[Normalised; 2], scratch: &mut Scratch) -> f64 {
+    /// [`probability`](Self::probability) of a title and description already normalised
+    /// with [`saring_normalise::normalise`].
+    pub fn probability_normalised(&self, title: &Normalised, description: &Normalised) -> f64 {
         let weights = self.model.weights();
-        let mut sum = 0.0f32;
-        let mut occurrences = 0usize;
-        for (field, text) in [Field::Title, Field::Description].into_iter().zip(texts) {
-            visit_field(self.model.settings(), field, text, scratch, |o| {
-                sum += weights[o.bucket as usize];
-                occurrences += 1;
-            });
-        }
+        let settings = self.model.settings();
+        with_buffers(|buffers| {
+            let mut sum = Sum {
+                weights,
+                sum: 0.0,
+                occurrences: 0,
+            };
+            for (field, text) in [(Field::Title, title), (Field::Description, description)] {
+                visit_field(settings, field, text, &mut buffers.features, &mut sum);
+            }
+            self.probability_of_sum(sum.sum, sum.occurrences)
+        })
+    }
+
+    fn probability_of_sum(&self, sum: f32, occurrences: usize) -> f64 {
         let margin = f64::from(self.model.bias()) + f64::from(sum * occurrence_value(occurrences));
         sigmoid(margin)
     }
 
-    /// The words (or pairs of words) that raised the score most, strongest first, at most
-    /// [`MAX_SPANS`], without overlaps.
-    fn strongest_words(&self, texts: &[Normalised; 2], scratch: &mut Scratch) -> Vec<Contribution> {
+    /// The classifier's signal on `listing`, whose title and description are given
+    /// normalised: its probability and, from [`EXPLAIN_FROM`], the words (or pairs of
+    /// words) that raised it most, strongest first, at most [`MAX_SPANS`], without
+    /// overlaps, as spans of what the seller wrote.
+    pub fn signal(
+        &self,
+        listing: &Listing,
+        title: &Normalised,
+        description: &Normalised,
+    ) -> Signal {
         let weights = self.model.weights();
-        let mut contributions: Vec<Contribution> = Vec::new();
-        let mut occurrences = 0usize;
-        for (field, text) in [Field::Title, Field::Description].into_iter().zip(texts) {
-            visit_field(
-                self.model.settings(),
-                field,
-                text,
-                scratch,
-                |o: Occurrence| {
-                    occurrences += 1;
-                    let amount = weights[o.bucket as usize];
-                    // A word's features come one after another: add to the last entry when
-                    // it is the same word.
-                    match contributions.last_mut() {
-                        Some(last) if last.field == o.field && last.words == o.words => {
-                            last.amount += amount;
-                        }
-                        _ => contributions.push(Contribution {
-                            field: o.field,
-                            words: o.words,
-                            amount,
-                        }),
-                    }
+        let settings = self.model.settings();
+        let (probability, chosen) = with_buffers(|buffers| {
+            buffers.contributions.clear();
+            let mut explained = Explained {
+                sum: Sum {
+                    weights,
+                    sum: 0.0,
+                    occurrences: 0,
                 },
-            );
-        }
-        contributions.retain(|c| c.amount > 0.0);
-        contributions.sort_by(|a, b| {
-            b.amount
-                .total_cmp(&a.amount)
-                .then(a.words.start.cmp(&b.words.start))
-        });
-        let mut chosen: Vec<Contribution> = Vec::with_capacity(MAX_SPANS);
-        for candidate in contributions {
-            let overlaps = chosen.iter().any(|c| {
-                c.field == candidate.field
-                    && c.words.start < candidate.words.end
-                    && candidate.words.start < c.words.end
-            });
-            if !overlaps {
-                chosen.push(candidate);
-                if chosen.len() == MAX_SPANS {
-                    break;
-                }
+                unit: 0.0,
+                contributions: &mut buffers.contributions,
+            };
+            for (field, text) in [(Field::Title, title), (Field::Description, description)] {
+                visit_field(settings, field, text, &mut buffers.features, &mut explained);
             }
+            let Sum {
+                sum, occurrences, ..
+            } = explained.sum;
+            let probability = self.probability_of_sum(sum, occurrences);
+            let chosen = if probability >= EXPLAIN_FROM {
+                strongest(&mut buffers.contributions, occurrence_value(occurrences))
+            } else {
+                Vec::new()
+            };
+            (probability, chosen)
+        });
+        let spans = chosen
+            .into_iter()
+            .map(|c| {
+                let (field, original, normalised) = match c.field {
+                    Field::Title => (TextField::Title, &listing.title, title),
+                    Field::Description => {
+                        (TextField::Description, &listing.description, description)
+                    }
+                };
+                let range = normalised.original_range(c.words);
+                Span {
+                    field,
+                    start: range.start,
+                    end: range.end,
+                    text: original.get(range).unwrap_or_default().to_string(),
+                }
+            })
+            .collect();
+        Signal {
+            kind: SignalKind::Classifier,
+            name: SIGNAL_NAME.to_string(),
+            category: None,
+            score: probability,
+            detail: format!(
+                "text classifier: {probability:.2} that this offers imported used clothing (model {})",
+                self.model.version()
+            ),
+            spans,
         }
-        let scale = occurrence_value(occurrences);
-        for c in &mut chosen {
-            c.amount *= scale;
-        }
-        chosen
     }
-}
-
-fn sigmoid(margin: f64) -> f64 {
-    1.0 / (1.0 + (-margin).exp())
 }
 
 impl Detector for Classifier {
@@ -156,43 +191,96 @@ impl Detector for Classifier {
     }
 
     fn detect(&self, listing: &Listing, signals: &mut Vec<Signal>) {
-        let texts = [normalise(&listing.title), normalise(&listing.description)];
-        let mut scratch = Scratch::default();
-        let probability = self.probability_of(&texts, &mut scratch);
-        let spans = if probability >= EXPLAIN_FROM {
-            self.strongest_words(&texts, &mut scratch)
-                .into_iter()
-                .map(|c| {
-                    let (field, original, normalised) = match c.field {
-                        Field::Title => (TextField::Title, &listing.title, &texts[0]),
-                        Field::Description => {
-                            (TextField::Description, &listing.description, &texts[1])
-                        }
-                    };
-                    let range = normalised.original_range(c.words);
-                    Span {
-                        field,
-                        start: range.start,
-                        end: range.end,
-                        text: original[range].to_string(),
-                    }
-                })
-                .collect()
-        } else {
-            Vec::new()
-        };
-        signals.push(Signal {
-            kind: SignalKind::Classifier,
-            name: SIGNAL_NAME.to_string(),
-            category: None,
-            score: probability,
-            detail: format!(
-                "text classifier: {probability:.2} that this offers imported used clothing (model {})",
-                self.model.version()
-            ),
-            spans,
-        });
+        let (title, description) = (normalise(&listing.title), normalise(&listing.description));
+        signals.push(self.signal(listing, &title, &description));
     }
+}
+
+/// Sums the weights of a listing's features.
+struct Sum<'a> {
+    weights: &'a [f32],
+    sum: f32,
+    occurrences: usize,
+}
+
+impl Sum<'_> {
+    /// Adds the weight of `bucket` and returns it.
+    #[inline(always)]
+    fn add(&mut self, bucket: u32) -> f32 {
+        // Buckets are below 2^bucket_bits, the number of weights: 0 is never used.
+        let weight = self
+            .weights
+            .get(bucket as usize)
+            .copied()
+            .unwrap_or_default();
+        self.sum += weight;
+        self.occurrences += 1;
+        weight
+    }
+}
+
+impl Visitor for Sum<'_> {
+    #[inline(always)]
+    fn feature(&mut self, bucket: u32) {
+        self.add(bucket);
+    }
+}
+
+/// Sums the weights and keeps what each word (or pair of words) added.
+struct Explained<'a> {
+    sum: Sum<'a>,
+    /// The sum of the unit being read.
+    unit: f32,
+    contributions: &'a mut Vec<Contribution>,
+}
+
+impl Visitor for Explained<'_> {
+    #[inline(always)]
+    fn feature(&mut self, bucket: u32) {
+        self.unit += self.sum.add(bucket);
+    }
+
+    fn unit(&mut self, field: Field, words: Range<usize>) {
+        self.contributions.push(Contribution {
+            field,
+            words,
+            amount: self.unit,
+        });
+        self.unit = 0.0;
+    }
+}
+
+/// The contributions that raised the score most, strongest first, at most [`MAX_SPANS`],
+/// without overlaps, each scaled by the value of one occurrence.
+fn strongest(contributions: &mut Vec<Contribution>, scale: f32) -> Vec<Contribution> {
+    contributions.retain(|c| c.amount > 0.0);
+    contributions.sort_by(|a, b| {
+        b.amount
+            .total_cmp(&a.amount)
+            .then(a.words.start.cmp(&b.words.start))
+    });
+    let mut chosen: Vec<Contribution> = Vec::with_capacity(MAX_SPANS);
+    for candidate in contributions.iter() {
+        let overlaps = chosen.iter().any(|c| {
+            c.field == candidate.field
+                && c.words.start < candidate.words.end
+                && candidate.words.start < c.words.end
+        });
+        if !overlaps {
+            chosen.push(Contribution {
+                amount: candidate.amount * scale,
+                ..candidate.clone()
+            });
+            if chosen.len() == MAX_SPANS {
+                break;
+            }
+        }
+    }
+    chosen
+}
+
+fn sigmoid(margin: f64) -> f64 {
+    1.0 / (1.0 + (-margin).exp())
 }
 
 #[cfg(test)]
@@ -269,7 +357,7 @@ pub(crate) mod tests {
         corpus
     }
 
-    fn trained() -> Classifier {
+    pub(crate) fn trained() -> Classifier {
         let options = TrainOptions {
             settings: FeatureSettings {
                 bucket_bits: 16,
@@ -311,10 +399,11 @@ pub(crate) mod tests {
     fn detector_reports_one_signal_with_spans_where_the_seller_wrote() {
         let classifier = trained();
         let item = listing(1, "JAKET b3k4s KOREA", "thrift import second, kondisi 90%");
-        let mut signals = Vec::new();
-        classifier.detect(&item, &mut signals);
-        assert_eq!(signals.len(), 1);
-        let signal = &signals[0];
+        let signal = &classifier.signal(
+            &item,
+            &normalise(&item.title),
+            &normalise(&item.description),
+        );
         assert_eq!(signal.kind, SignalKind::Classifier);
         assert_eq!(signal.name, SIGNAL_NAME);
         assert!(signal.score > 0.5, "{}", signal.score);
@@ -333,12 +422,13 @@ pub(crate) mod tests {
         }
         assert_eq!(classifier.version(), "classifier@text-test");
 
-        let mut quiet = Vec::new();
-        classifier.detect(
-            &listing(2, "kaos baru lokal", "produksi sendiri"),
-            &mut quiet,
+        let quiet_listing = listing(2, "kaos baru lokal", "produksi sendiri");
+        let quiet = classifier.signal(
+            &quiet_listing,
+            &normalise(&quiet_listing.title),
+            &normalise(&quiet_listing.description),
         );
-        assert!(quiet[0].score < 0.5 && quiet[0].spans.is_empty());
+        assert!(quiet.score < 0.5 && quiet.spans.is_empty());
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
 use saring_normalise::{Normalised, normalise};
 use serde::Deserialize;
@@ -129,8 +129,10 @@ impl Lexicon {
                 pattern_term.push(index);
             }
         }
+        // A few hundred short patterns: a full DFA is small and the fastest to run.
         let matcher = AhoCorasick::builder()
             .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(&patterns)?;
         Ok(Lexicon {
             version: file.version,
@@ -153,6 +155,11 @@ impl Lexicon {
         &self.version
     }
 
+    /// The version as written into decisions: `lexicon@` and [`version`](Self::version).
+    pub fn version_tag(&self) -> String {
+        format!("lexicon@{}", self.version)
+    }
+
     /// The terms, in file order.
     pub fn terms(&self) -> &[TermEntry] {
         &self.terms
@@ -160,21 +167,83 @@ impl Lexicon {
 
     /// Every term occurrence in `text`, with innocent uses dropped.
     pub fn find(&self, text: &str) -> Vec<TermMatch> {
-        let normalised = normalise(text);
-        let first = self.find_in(&normalised, |n, range| is_word_bounded(n.text(), range));
+        self.find_normalised(&normalise(text), text)
+    }
+
+    /// [`find`](Self::find) on `original` already normalised (with
+    /// [`saring_normalise::normalise`]) as `normalised`.
+    pub fn find_normalised(&self, normalised: &Normalised, original: &str) -> Vec<TermMatch> {
+        let first = self.find_in(normalised, |n, range| is_word_bounded(n.text(), range));
         // Words judged by the first pass, innocent or not, are not judged again.
-        let judged: Vec<Range<usize>> = first.iter().map(|(m, _)| m.original.clone()).collect();
         let squeezed = normalised.squeezed();
-        let second = self
-            .find_in(&squeezed, |n, range| is_split_word(n, text, range))
+        let second: Vec<(TermMatch, bool)> = self
+            .find_in(&squeezed, |n, range| is_split_word(n, original, range))
             .into_iter()
-            .filter(|(m, _)| !judged.iter().any(|j| overlaps(j, &m.original)));
+            .filter(|(m, _)| {
+                !first
+                    .iter()
+                    .any(|(j, _)| overlaps(&j.original, &m.original))
+            })
+            .collect();
         first
             .into_iter()
             .chain(second)
             .filter(|(_, innocent)| !innocent)
             .map(|(m, _)| m)
             .collect()
+    }
+
+    /// The lexicon's signals on `listing`, whose title and description are given
+    /// normalised: one per term found, with every place it was written.
+    pub fn signals(
+        &self,
+        listing: &Listing,
+        title: &Normalised,
+        description: &Normalised,
+        signals: &mut Vec<Signal>,
+    ) {
+        let mut by_term: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
+        let fields = [
+            (TextField::Title, listing.title.as_str(), title),
+            (
+                TextField::Description,
+                listing.description.as_str(),
+                description,
+            ),
+        ];
+        for (field, text, normalised) in fields {
+            for m in self.find_normalised(normalised, text) {
+                by_term.entry(m.term).or_default().push(Span {
+                    field,
+                    start: m.original.start,
+                    end: m.original.end,
+                    text: text.get(m.original.clone()).unwrap_or_default().to_string(),
+                });
+            }
+        }
+        for (term, spans) in by_term {
+            let entry = &self.terms[term];
+            let mut written = String::new();
+            for (index, span) in spans.iter().take(3).enumerate() {
+                if index > 0 {
+                    written.push_str(", ");
+                }
+                written.push('"');
+                written.push_str(&span.text);
+                written.push('"');
+            }
+            signals.push(Signal {
+                kind: SignalKind::Lexicon,
+                name: entry.name.clone(),
+                category: Some(entry.category.clone()),
+                score: entry.weight,
+                detail: format!(
+                    "term \"{}\" ({}) written as {written}",
+                    entry.name, entry.category
+                ),
+                spans,
+            });
+        }
     }
 
     /// Matches accepted by `accept`, each with whether it stands in an innocent context
@@ -259,45 +328,11 @@ impl Detector for Lexicon {
     }
 
     fn version(&self) -> String {
-        format!("lexicon@{}", self.version)
+        self.version_tag()
     }
 
     fn detect(&self, listing: &Listing, signals: &mut Vec<Signal>) {
-        let mut by_term: BTreeMap<usize, Vec<Span>> = BTreeMap::new();
-        let fields = [
-            (TextField::Title, listing.title.as_str()),
-            (TextField::Description, listing.description.as_str()),
-        ];
-        for (field, text) in fields {
-            for m in self.find(text) {
-                by_term.entry(m.term).or_default().push(Span {
-                    field,
-                    start: m.original.start,
-                    end: m.original.end,
-                    text: text[m.original.clone()].to_string(),
-                });
-            }
-        }
-        for (term, spans) in by_term {
-            let entry = &self.terms[term];
-            let quoted: Vec<&str> = spans.iter().map(|s| s.text.as_str()).take(3).collect();
-            signals.push(Signal {
-                kind: SignalKind::Lexicon,
-                name: entry.name.clone(),
-                category: Some(entry.category.clone()),
-                score: entry.weight,
-                detail: format!(
-                    "term \"{}\" ({}) written as {}",
-                    entry.name,
-                    entry.category,
-                    quoted
-                        .iter()
-                        .map(|q| format!("\"{q}\""))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                spans,
-            });
-        }
+        let (title, description) = (normalise(&listing.title), normalise(&listing.description));
+        self.signals(listing, &title, &description, signals);
     }
 }

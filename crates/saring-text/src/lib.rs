@@ -3,12 +3,15 @@
 //!
 //! - [`lexicon`]: the trade's words, as data;
 //! - [`classifier`]: a trained logistic regression over hashed n-grams;
+//! - [`detector`]: both over one normalisation of the text, as the engine runs them;
 //! - [`corpus`]: the labelled listings the classifier learns from and is measured on.
 
 pub mod classifier;
 pub mod corpus;
+pub mod detector;
 pub mod lexicon;
 
 pub use classifier::{Classifier, Model, ModelError};
 pub use corpus::{Label, LabelledListing};
+pub use detector::TextDetector;
 pub use lexicon::{Lexicon, LexiconError};

@@ -48,8 +48,10 @@ fn legitimate_look_alikes_score_low() {
         ("Cakar ayam frozen 1 kg", "sudah dibersihkan, halal"),
     ];
     for (title, description) in cases {
+        // Below the classifier's own boundary, and so below the policy's review
+        // threshold (0.65): on its own the classifier sends none of these to review.
         let p = classifier.probability(title, description);
-        assert!(p < 0.3, "{title}: {p}");
+        assert!(p < 0.5, "{title}: {p}");
     }
 }
 

@@ -1,13 +1,18 @@
 //! Hashed features of normalised listing text.
 //!
 //! Each field (title, description) is normalised with [`saring_normalise::normalise`]. Its
-//! words then give three kinds of feature, each hashed with xxh3 into one of
-//! `2^bucket_bits` buckets:
+//! words then give three kinds of feature, each hashed into one of `2^bucket_bits` buckets:
 //!
-//! - character n-grams of every word padded with a space on each side (`" bal "` gives
-//!   `" b"`, `"ba"`, `"al"`, `"l "`, `" ba"`, ...), for `n` in `char_min..=char_max`;
+//! - character n-grams (bytes of the UTF-8 text) of every word padded with a space on each
+//!   side (`" bal "` gives `" b"`, `"ba"`, `"al"`, `"l "`, `" ba"`, ...), for `n` in
+//!   `char_min..=char_max`;
 //! - whole words;
 //! - pairs of neighbouring words (when `word_ngrams` is 2).
+//!
+//! Hashing is a fixed FNV-1a over the bytes, so that all n-grams starting at one position
+//! come out of one incremental pass (one multiply per n-gram, no string built per
+//! feature), finished by a multiplicative mix whose top bits pick the bucket. It is
+//! defined here, byte for byte, so a bucket never changes with a dependency's version.
 //!
 //! Digits can be folded to `0` first, so that prices, sizes and weights generalise
 //! ("150rb" and "275rb" share their n-grams) instead of being memorised. Features of both
@@ -21,12 +26,11 @@
 use std::ops::Range;
 
 use saring_normalise::Normalised;
-use xxhash_rust::xxh3::xxh3_64_with_seed;
 
-/// The version of the feature scheme: the hashing seeds, the padding, the value of each
+/// The version of the feature scheme: the hashing, the padding, the value of each
 /// feature. A model records it, and one made under another scheme is refused. Bump it on
 /// any change to this module that changes which bucket a feature lands in.
-pub const FEATURE_SCHEME: u16 = 1;
+pub const FEATURE_SCHEME: u16 = 2;
 
 /// Which features a model uses. Stored in the model file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -120,104 +124,132 @@ pub enum Field {
     Description,
 }
 
-/// Hash seeds: one per namespace and kind of feature, so that the word "ba" and the
-/// character bigram "ba" land in different buckets.
+/// Hash starting values: one per kind of feature, so that the word "ba" and the character
+/// bigram "ba" land in different buckets; and the title namespace.
 const SEED_CHARS: u64 = 0x5a52_494e_4743_4831;
 const SEED_WORDS: u64 = 0x5a52_494e_4757_3031;
 const SEED_PAIRS: u64 = 0x5a52_494e_4757_3032;
 const SEED_TITLE: u64 = 0x7469_746c_655f_6e73;
+/// The FNV-1a 64-bit prime.
+const FNV_PRIME: u64 = 0x0000_0100_0000_01b3;
+/// 2^64 divided by the golden ratio: the final mix.
+const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
 
-/// One feature occurrence: its bucket and the words of the normalised field it came from.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Occurrence {
-    /// Bucket index, below `2^bucket_bits`.
-    pub bucket: u32,
-    /// The field.
-    pub field: Field,
-    /// Byte range of the word (or pair of words) in the normalised field text.
-    pub words: Range<usize>,
+/// One byte into a running hash.
+#[inline(always)]
+fn step(hash: u64, byte: u8) -> u64 {
+    (hash ^ u64::from(byte)).wrapping_mul(FNV_PRIME)
+}
+
+/// The running hash of `bytes` from `seed`.
+#[inline(always)]
+fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(seed, |hash, &byte| step(hash, byte))
+}
+
+/// The bucket of a finished hash in a namespace: the top `bits` of a multiplicative mix.
+#[inline(always)]
+fn bucket_of(hash: u64, namespace: u64, bits: u8) -> u32 {
+    // The shift leaves at most MAX_BUCKET_BITS bits: the value fits in 32 bits.
+    ((hash ^ namespace).wrapping_mul(GOLDEN) >> (64 - u32::from(bits))) as u32
+}
+
+/// Receives the features of a field, unit by unit: a unit is a word (its character
+/// n-grams and the word itself) or a pair of words.
+pub trait Visitor {
+    /// One feature occurrence, by bucket (below `2^bucket_bits`).
+    fn feature(&mut self, bucket: u32);
+    /// The features since the previous call came from `words`: a byte range of the
+    /// normalised field text, one word or a pair of words.
+    fn unit(&mut self, field: Field, words: Range<usize>) {
+        let _ = (field, words);
+    }
 }
 
 /// Reusable buffers for extracting features; one per thread.
 #[derive(Debug, Default)]
 pub struct Scratch {
-    padded: String,
-    char_starts: Vec<usize>,
+    padded: Vec<u8>,
 }
 
-/// Calls `visit` with every feature occurrence of a normalised field.
+/// Emits one feature, and its twin in the title namespace when there is one.
+#[inline(always)]
+fn emit(visitor: &mut impl Visitor, hash: u64, bits: u8, title_namespace: bool) {
+    visitor.feature(bucket_of(hash, 0, bits));
+    if title_namespace {
+        visitor.feature(bucket_of(hash, SEED_TITLE, bits));
+    }
+}
+
+/// Passes every feature occurrence of a normalised field to `visitor`.
 pub fn visit_field(
     settings: &FeatureSettings,
     field: Field,
     normalised: &Normalised,
     scratch: &mut Scratch,
-    mut visit: impl FnMut(Occurrence),
+    visitor: &mut impl Visitor,
 ) {
     let text = normalised.text();
     if text.is_empty() {
         return;
     }
-    // The padded text: a space, the text with digits folded, a space. Normalised text
-    // separates words by single spaces, so each word padded is a slice of it.
-    scratch.padded.clear();
-    scratch.padded.push(' ');
-    if settings.fold_digits {
-        scratch.padded.extend(
-            text.chars()
-                .map(|c| if c.is_ascii_digit() { '0' } else { c }),
-        );
-    } else {
-        scratch.padded.push_str(text);
-    }
-    scratch.padded.push(' ');
-    let padded = scratch.padded.as_str();
-    let mask = (1u64 << settings.bucket_bits) - 1;
-    let namespaces: &[u64] = match (field, settings.title_namespace) {
-        (Field::Title, true) => &[0, SEED_TITLE],
-        _ => &[0],
-    };
-    let mut emit = |seed: u64, bytes: &[u8], words: Range<usize>| {
-        for namespace in namespaces {
-            let bucket = (xxh3_64_with_seed(bytes, seed ^ namespace) & mask) as u32;
-            visit(Occurrence {
-                bucket,
-                field,
-                words: words.clone(),
-            });
-        }
-    };
+    let bits = settings.bucket_bits;
+    let title_namespace = field == Field::Title && settings.title_namespace;
+    let fold_digits = settings.fold_digits;
+    let (char_min, char_max) = (
+        usize::from(settings.char_min),
+        usize::from(settings.char_max),
+    );
 
-    let mut previous_word: Option<Range<usize>> = None;
-    // Word ranges in `text`; the same range in `padded` is shifted by one.
+    let mut previous_word: Option<(Range<usize>, u64)> = None;
+    // Normalised text separates words by single spaces.
     let mut start = 0;
-    for word in text.split(' ') {
+    for word in text.as_bytes().split(|&byte| byte == b' ') {
         let range = start..start + word.len();
         start = range.end + 1;
-        if settings.char_max > 0 {
-            let padded_word = &padded[range.start..range.end + 2];
-            scratch.char_starts.clear();
-            scratch
-                .char_starts
-                .extend(padded_word.char_indices().map(|(i, _)| i));
-            scratch.char_starts.push(padded_word.len());
-            let chars = scratch.char_starts.len() - 1;
-            for n in usize::from(settings.char_min)..=usize::from(settings.char_max) {
-                for first in 0..chars.saturating_sub(n - 1) {
-                    let gram =
-                        &padded_word[scratch.char_starts[first]..scratch.char_starts[first + n]];
-                    emit(SEED_CHARS, gram.as_bytes(), range.clone());
+        let padded = &mut scratch.padded;
+        padded.clear();
+        padded.push(b' ');
+        padded.extend(word.iter().map(|&byte| {
+            if fold_digits && byte.is_ascii_digit() {
+                b'0'
+            } else {
+                byte
+            }
+        }));
+        padded.push(b' ');
+        if char_max > 0 {
+            for first in 0..padded.len() {
+                let mut hash = SEED_CHARS;
+                let last = padded.len().min(first + char_max);
+                for (n, &byte) in padded[first..last].iter().enumerate() {
+                    hash = step(hash, byte);
+                    if n + 1 >= char_min {
+                        emit(visitor, hash, bits, title_namespace);
+                    }
                 }
             }
         }
-        let folded_word = &padded[range.start + 1..range.end + 1];
-        emit(SEED_WORDS, folded_word.as_bytes(), range.clone());
+        let word_hash = hash_bytes(SEED_WORDS, &padded[1..padded.len() - 1]);
+        emit(visitor, word_hash, bits, title_namespace);
+        visitor.unit(field, range.clone());
         if settings.word_ngrams >= 2
-            && let Some(previous) = previous_word
+            && let Some((previous, previous_hash)) = &previous_word
         {
-            let pair = &padded[previous.start + 1..range.end + 1];
-            emit(SEED_PAIRS, pair.as_bytes(), previous.start..range.end);
+            let pair_hash = previous_hash.wrapping_mul(GOLDEN) ^ word_hash ^ SEED_PAIRS;
+            emit(visitor, pair_hash, bits, title_namespace);
+            visitor.unit(field, previous.start..range.end);
         }
-        previous_word = Some(range);
+        previous_word = Some((range, word_hash));
+    }
+}
+
+/// Collects bucket indices.
+struct Buckets(Vec<u32>);
+
+impl Visitor for Buckets {
+    fn feature(&mut self, bucket: u32) {
+        self.0.push(bucket);
     }
 }
 
@@ -238,10 +270,11 @@ pub fn vectorise(
     description: &Normalised,
     scratch: &mut Scratch,
 ) -> FeatureVector {
-    let mut buckets = Vec::new();
+    let mut buckets = Buckets(Vec::new());
     for (field, text) in [(Field::Title, title), (Field::Description, description)] {
-        visit_field(settings, field, text, scratch, |o| buckets.push(o.bucket));
+        visit_field(settings, field, text, scratch, &mut buckets);
     }
+    let Buckets(buckets) = buckets;
     let value = occurrence_value(buckets.len());
     FeatureVector { buckets, value }
 }
@@ -260,16 +293,50 @@ mod tests {
     use super::*;
     use saring_normalise::normalise;
 
-    fn occurrences(settings: &FeatureSettings, text: &str) -> Vec<Occurrence> {
-        let mut found = Vec::new();
+    /// A feature occurrence with the words it came from.
+    #[derive(Debug)]
+    struct Occurrence {
+        bucket: u32,
+        words: Range<usize>,
+    }
+
+    /// Collects occurrences, giving each the words of the unit it belongs to.
+    #[derive(Default)]
+    struct Occurrences {
+        pending: Vec<u32>,
+        found: Vec<Occurrence>,
+    }
+
+    impl Visitor for Occurrences {
+        fn feature(&mut self, bucket: u32) {
+            self.pending.push(bucket);
+        }
+
+        fn unit(&mut self, _field: Field, words: Range<usize>) {
+            for bucket in self.pending.drain(..) {
+                self.found.push(Occurrence {
+                    bucket,
+                    words: words.clone(),
+                });
+            }
+        }
+    }
+
+    fn visit(settings: &FeatureSettings, field: Field, text: &str) -> Vec<Occurrence> {
+        let mut occurrences = Occurrences::default();
         visit_field(
             settings,
-            Field::Description,
+            field,
             &normalise(text),
             &mut Scratch::default(),
-            |o| found.push(o),
+            &mut occurrences,
         );
-        found
+        assert!(occurrences.pending.is_empty(), "every feature is in a unit");
+        occurrences.found
+    }
+
+    fn occurrences(settings: &FeatureSettings, text: &str) -> Vec<Occurrence> {
+        visit(settings, Field::Description, text)
     }
 
     #[test]
@@ -290,15 +357,10 @@ mod tests {
     #[test]
     fn title_features_are_hashed_twice_with_a_title_namespace() {
         let settings = FeatureSettings::default();
-        let title = normalise("bal segel");
-        let mut in_title = Vec::new();
-        visit_field(
-            &settings,
-            Field::Title,
-            &title,
-            &mut Scratch::default(),
-            |o| in_title.push(o.bucket),
-        );
+        let in_title: Vec<u32> = visit(&settings, Field::Title, "bal segel")
+            .into_iter()
+            .map(|o| o.bucket)
+            .collect();
         let in_description: Vec<u32> = occurrences(&settings, "bal segel")
             .into_iter()
             .map(|o| o.bucket)
@@ -331,10 +393,30 @@ mod tests {
     }
 
     #[test]
-    fn non_ascii_words_are_cut_on_character_boundaries() {
-        // Must not panic on multi-byte characters, and every word yields features.
-        let found = occurrences(&FeatureSettings::default(), "日本 中古 ṡ");
-        assert!(found.len() > 3);
+    fn non_ascii_words_yield_features_of_their_bytes() {
+        // "日本" is 6 bytes: padded 8, so 7 + 6 + 5 + 4 n-grams of 2..=5 bytes, and the word.
+        let found = occurrences(&FeatureSettings::default(), "日本");
+        assert_eq!(found.len(), 7 + 6 + 5 + 4 + 1);
+        assert!(found.iter().all(|o| o.words == (0..6)));
+    }
+
+    #[test]
+    fn different_kinds_of_feature_land_in_different_buckets() {
+        // The word "ab" (one word feature) and its bigram "ab" must not share a bucket.
+        let settings = FeatureSettings {
+            title_namespace: false,
+            ..FeatureSettings::default()
+        };
+        let found = occurrences(&settings, "ab");
+        let word = found.last().expect("features").bucket;
+        let grams: Vec<u32> = found[..found.len() - 1].iter().map(|o| o.bucket).collect();
+        assert!(!grams.contains(&word), "{grams:?} {word}");
+        let distinct: std::collections::BTreeSet<u32> = grams.iter().copied().collect();
+        assert_eq!(
+            distinct.len(),
+            grams.len(),
+            "n-grams of one word spread out"
+        );
     }
 
     #[test]

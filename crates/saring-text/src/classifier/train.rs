@@ -39,11 +39,11 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             settings: FeatureSettings::default(),
-            epochs: 10,
-            alpha: 0.1,
+            epochs: 20,
+            alpha: 0.3,
             beta: 1.0,
-            l1: 0.5,
-            l2: 5.0,
+            l1: 0.1,
+            l2: 1.0,
             seed: 20_261_123,
         }
     }
