@@ -12,10 +12,11 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use saring_engine::Screener;
-use saring_images::{FetchLimits, ImageBanks, ImageDetector, ImageFetcher, hash_list};
+use saring_images::{BankEntry, FetchLimits, ImageBanks, ImageDetector, ImageFetcher, hash_list};
 use saring_io::{DecisionWriter, Format, Input, Record, RejectionWriter};
 
 use crate::ConfigArgs;
+use crate::record::Recorder;
 use crate::summary::Summary;
 
 /// Records handed to the worker threads at a time; output keeps input order within and
@@ -47,6 +48,11 @@ pub struct ScanArgs {
     /// the output of `saring hash`). Repeatable.
     #[arg(long = "bank", value_name = "NAME=FILE")]
     banks: Vec<String>,
+    /// Record decisions in a store (sqlite://PATH or postgres://...): a review or block
+    /// opens a case, a listing version screened before records nothing. Enabled hash banks
+    /// of the store are matched besides any --bank files.
+    #[arg(long, value_name = "URL")]
+    store: Option<String>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -176,10 +182,11 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
     bar
 }
 
-/// The image detector over the hash lists named by `--bank NAME=FILE`. Malformed lines
-/// are reported with their line numbers and skipped; an unreadable file is fatal.
-fn image_detector(banks: &[String]) -> anyhow::Result<ImageDetector> {
-    let mut entries = Vec::new();
+/// The image detector over the hash lists named by `--bank NAME=FILE` and `stored`
+/// entries (the store's enabled banks). Malformed lines are reported with their line
+/// numbers and skipped; an unreadable file is fatal.
+fn image_detector(banks: &[String], stored: Vec<BankEntry>) -> anyhow::Result<ImageDetector> {
+    let mut entries = stored;
     for spec in banks {
         let Some((name, path)) = spec.split_once('=') else {
             bail!("--bank {spec:?}: expected NAME=FILE");
@@ -238,9 +245,19 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let mut screener = Screener::from_config(&args.config.load()?)?;
-    if !args.banks.is_empty() {
-        screener = screener.with_detector(Box::new(image_detector(&args.banks)?));
+    let config = args.config.load()?;
+    let mut screener = Screener::from_config(&config)?;
+    let mut recorder = args
+        .store
+        .as_deref()
+        .map(|url| Recorder::open(url, &config, screener.model_version()))
+        .transpose()?;
+    let stored_banks = match &recorder {
+        Some(recorder) => recorder.enabled_bank_entries()?,
+        None => Vec::new(),
+    };
+    if !args.banks.is_empty() || !stored_banks.is_empty() {
+        screener = screener.with_detector(Box::new(image_detector(&args.banks, stored_banks)?));
     }
     let (records, bytes_read) = saring_io::open(&input, format)?;
 
@@ -260,6 +277,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         out_format,
         &screener,
         &mut rejections,
+        recorder.as_mut(),
     );
     let finished = outcome.and_then(|summary| {
         rejections.finish()?;
@@ -278,6 +296,9 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
             return Err(error);
         }
     };
+    if let Some(recorder) = recorder {
+        eprintln!("{}", recorder.finish());
+    }
     eprint!(
         "{}",
         summary.report(
@@ -302,6 +323,7 @@ fn scan_records(
     out_format: Format,
     screener: &Screener,
     rejections: &mut Rejections,
+    mut recorder: Option<&mut Recorder>,
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let progress = progress_bar(input.size());
@@ -340,26 +362,31 @@ fn scan_records(
                 break;
             }
         };
+        let preparer = recorder.as_deref();
         let screened: Vec<_> = chunk
             .par_iter()
             .map(|record| {
-                record
-                    .outcome
-                    .as_ref()
-                    .map(|parsed| (parsed, screener.screen(&parsed.listing)))
+                record.outcome.as_ref().map(|parsed| {
+                    let decision = screener.screen(&parsed.listing);
+                    let kept = preparer.map(|r| r.prepare(&parsed.listing, &decision));
+                    (parsed, decision, kept)
+                })
             })
             .collect();
-        for (record, outcome) in chunk.iter().zip(screened) {
+        for (record, outcome) in chunk.iter().zip(&screened) {
             match outcome {
-                Ok((parsed, decision)) => {
-                    writer.write(&decision)?;
-                    summary.count_decision(&decision, &parsed.unknown_fields, &record.position);
+                Ok((parsed, decision, _)) => {
+                    writer.write(decision)?;
+                    summary.count_decision(decision, &parsed.unknown_fields, &record.position);
                 }
                 Err(rejection) => {
                     rejections.write(&record.position, rejection)?;
                     summary.count_rejection();
                 }
             }
+        }
+        if let Some(recorder) = recorder.as_deref_mut() {
+            recorder.record(screened.iter().filter_map(|outcome| outcome.as_ref().ok()))?;
         }
         progress.set_position(bytes_read.get());
         progress.set_message(format!(

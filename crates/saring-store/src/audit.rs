@@ -202,22 +202,6 @@ impl Store {
         })
     }
 
-    /// Appends one audit entry in its own transaction (configuration changes, bank edits).
-    pub(crate) async fn audit_alone(
-        &self,
-        at: i64,
-        kind: &str,
-        subject: &str,
-        payload: &Value,
-    ) -> Result<()> {
-        let mut tx = self.pool.begin().await?;
-        let mut audit = AuditWriter::start(&mut tx).await?;
-        audit.append(&mut tx, at, kind, subject, payload).await?;
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(())
-    }
-
     /// Records the version and content hash of a configuration (`lexicon`, `policy`,
     /// `enforcement`, ...) and writes an audit entry when it differs from the one recorded
     /// last. Returns whether it changed.
