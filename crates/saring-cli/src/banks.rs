@@ -9,17 +9,24 @@ use saring_images::{BankEntry, hash_list};
 use saring_pdq::PdqHash;
 use saring_store::BankEntryRecord;
 
-use crate::store::{Connected, StoreArgs, now_ms, rfc3339};
+use crate::store::{Connected, now_ms, rfc3339};
 
 /// `saring banks ...`
 #[derive(clap::Args, Debug)]
 pub struct BanksArgs {
     #[command(subcommand)]
     command: BanksCommand,
-    #[command(flatten)]
-    store: StoreArgs,
+    /// The store: sqlite://PATH (created if missing) or postgres://USER@HOST/DATABASE.
+    #[arg(long, value_name = "URL", env = "SARING_STORE", global = true)]
+    store: Option<String>,
     /// Who makes the change (recorded with the entries and in the audit log).
-    #[arg(long, value_name = "NAME", env = "SARING_REVIEWER", default_value = "saring", global = true)]
+    #[arg(
+        long,
+        value_name = "NAME",
+        env = "SARING_REVIEWER",
+        default_value = "saring",
+        global = true
+    )]
     reviewer: String,
 }
 
@@ -101,12 +108,21 @@ pub fn bank_entry(record: &BankEntryRecord) -> Option<BankEntry> {
 /// The entries one argument of `banks add` stands for: a hash, or an image's hashes.
 fn entries_for(item: &str, template: &BankEntry) -> anyhow::Result<Vec<BankEntryRecord>> {
     if let Ok(hash) = item.parse::<PdqHash>() {
-        return Ok(vec![record(&BankEntry { hash, ..template.clone() }, None)]);
+        return Ok(vec![record(
+            &BankEntry {
+                hash,
+                ..template.clone()
+            },
+            None,
+        )]);
     }
     let bytes = std::fs::read(Path::new(item))
         .with_context(|| format!("{item}: neither a 64-digit hex hash nor a readable image"))?;
-    let quality = saring_pdq::hash_bytes(&bytes).with_context(|| format!("{item}: cannot hash"))?.quality;
-    let image = saring_pdq::decode_image(&bytes).with_context(|| format!("{item}: cannot decode"))?;
+    let quality = saring_pdq::hash_bytes(&bytes)
+        .with_context(|| format!("{item}: cannot hash"))?
+        .quality;
+    let image =
+        saring_pdq::decode_image(&bytes).with_context(|| format!("{item}: cannot decode"))?;
     let template = BankEntry {
         source: template.source.clone().or_else(|| Some(item.to_string())),
         ..template.clone()
@@ -115,14 +131,18 @@ fn entries_for(item: &str, template: &BankEntry) -> anyhow::Result<Vec<BankEntry
     if entries.is_empty() {
         bail!("{item}: the image is too flat to match on (PDQ quality {quality})");
     }
-    Ok(entries.iter().map(|e| record(e, Some(i64::from(quality)))).collect())
+    Ok(entries
+        .iter()
+        .map(|e| record(e, Some(i64::from(quality))))
+        .collect())
 }
 
 /// Runs `saring banks ...`.
 pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
     let now = now_ms();
     let actor = args.reviewer.as_str();
-    let connected = Connected::open(&args.store.store)?;
+    let url = args.store.as_deref().context("--store URL is required")?;
+    let connected = Connected::open(url)?;
     let store = &connected.store;
     let mut code = ExitCode::SUCCESS;
     match &args.command {
@@ -138,7 +158,12 @@ pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
             connected.run(store.set_bank_enabled(name, false, actor, now))?;
             println!("bank {name} disabled");
         }
-        BanksCommand::Add { name, items, source, case } => {
+        BanksCommand::Add {
+            name,
+            items,
+            source,
+            case,
+        } => {
             let template = BankEntry {
                 bank: name.clone(),
                 hash: PdqHash::from_words([0; 4]),
@@ -159,7 +184,12 @@ pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("cannot read {}", file.display()))?;
             let parsed = hash_list::parse(&text, name);
             for error in &parsed.errors {
-                eprintln!("saring: {} line {}: {} (line skipped)", file.display(), error.line, error.reason);
+                eprintln!(
+                    "saring: {} line {}: {} (line skipped)",
+                    file.display(),
+                    error.line,
+                    error.reason
+                );
             }
             let entries: Vec<BankEntryRecord> = parsed
                 .entries
@@ -171,7 +201,10 @@ pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
                 })
                 .collect();
             let added = connected.run(store.add_bank_entries(name, &entries, actor, now))?;
-            println!("{added} hash(es) imported into bank {name}, {} line(s) skipped", parsed.errors.len());
+            println!(
+                "{added} hash(es) imported into bank {name}, {} line(s) skipped",
+                parsed.errors.len()
+            );
             if !parsed.errors.is_empty() {
                 code = ExitCode::from(2);
             }

@@ -139,7 +139,9 @@ fn parse_priority(text: &str) -> Result<Priority, String> {
     match text {
         "wholesale" => Ok(Priority::Wholesale),
         "retail" => Ok(Priority::Retail),
-        other => Err(format!("unknown priority {other:?} (expected wholesale or retail)")),
+        other => Err(format!(
+            "unknown priority {other:?} (expected wholesale or retail)"
+        )),
     }
 }
 
@@ -198,7 +200,11 @@ fn print_detail(detail: &CaseDetail, now: i64) {
         println!(
             "seller    {}{}",
             seller.id,
-            seller.name.as_ref().map(|n| format!(" ({n})")).unwrap_or_default()
+            seller
+                .name
+                .as_ref()
+                .map(|n| format!(" ({n})"))
+                .unwrap_or_default()
         );
     }
     let decision = &detail.decision;
@@ -210,7 +216,12 @@ fn print_detail(detail: &CaseDetail, now: i64) {
         decision.model_version
     );
     for reason in &decision.reasons {
-        println!("  reason  [{}] {}: {}", reason.kind.as_str(), reason.name, reason.detail);
+        println!(
+            "  reason  [{}] {}: {}",
+            reason.kind.as_str(),
+            reason.name,
+            reason.detail
+        );
     }
     for basis in &decision.legal_basis {
         println!("  law     {basis}");
@@ -228,8 +239,16 @@ fn print_detail(detail: &CaseDetail, now: i64) {
         );
     }
     if let Some(evidence) = &detail.evidence {
-        let check = if evidence.verify() { "verified" } else { "MISMATCH: the evidence was altered" };
-        println!("evidence  sha256 {} ({check}), frozen {}", evidence.sha256, rfc3339(evidence.frozen_at));
+        let check = if evidence.verify() {
+            "verified"
+        } else {
+            "MISMATCH: the evidence was altered"
+        };
+        println!(
+            "evidence  sha256 {} ({check}), frozen {}",
+            evidence.sha256,
+            rfc3339(evidence.frozen_at)
+        );
     }
     if let Some(strike) = &detail.strike {
         match strike.revoked_at {
@@ -239,7 +258,10 @@ fn print_detail(detail: &CaseDetail, now: i64) {
                 strike.revoked_by.as_deref().unwrap_or("-"),
                 strike.revoked_reason.as_deref().unwrap_or("-")
             ),
-            None => println!("strike    counts against {} {}", strike.platform, strike.seller_id),
+            None => println!(
+                "strike    counts against {} {}",
+                strike.platform, strike.seller_id
+            ),
         }
     }
     for action in &detail.actions {
@@ -271,7 +293,13 @@ fn print_detail(detail: &CaseDetail, now: i64) {
 pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
     let now = now_ms();
     match command {
-        CasesCommand::List { state, platform, priority, limit, store } => {
+        CasesCommand::List {
+            state,
+            platform,
+            priority,
+            limit,
+            store,
+        } => {
             let connected = Connected::open(&store.store)?;
             let filter = CaseFilter {
                 state: *state,
@@ -292,9 +320,19 @@ pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
             print_detail(&detail, now);
             connected.close();
         }
-        CasesCommand::Claim { id, minutes, store, reviewer } => {
+        CasesCommand::Claim {
+            id,
+            minutes,
+            store,
+            reviewer,
+        } => {
             let connected = Connected::open(&store.store)?;
-            let case = connected.run(connected.store.claim_case(*id, reviewer.name()?, minutes * 60_000, now))?;
+            let case = connected.run(connected.store.claim_case(
+                *id,
+                reviewer.name()?,
+                minutes * 60_000,
+                now,
+            ))?;
             println!(
                 "case {} claimed by {} until {}",
                 case.id,
@@ -303,14 +341,28 @@ pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
             );
             connected.close();
         }
-        CasesCommand::Decide { id, outcome, reason, enforcement, store, reviewer } => {
+        CasesCommand::Decide {
+            id,
+            outcome,
+            reason,
+            enforcement,
+            store,
+            reviewer,
+        } => {
             let policy = enforcement_policy(enforcement)?;
             let connected = Connected::open(&store.store)?;
             let outcome = match outcome {
                 Finding::Confirm => ReviewOutcome::Confirm,
                 Finding::Clear => ReviewOutcome::Clear,
             };
-            let detail = connected.run(connected.store.decide_case(*id, outcome, reviewer.name()?, reason, &policy, now))?;
+            let detail = connected.run(connected.store.decide_case(
+                *id,
+                outcome,
+                reviewer.name()?,
+                reason,
+                &policy,
+                now,
+            ))?;
             print_detail(&detail, now);
             connected.close();
         }
@@ -322,20 +374,39 @@ pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
 pub fn run_appeals(command: &AppealsCommand) -> anyhow::Result<ExitCode> {
     let now = now_ms();
     match command {
-        AppealsCommand::File { case, statement, filed_by, store } => {
+        AppealsCommand::File {
+            case,
+            statement,
+            filed_by,
+            store,
+        } => {
             let connected = Connected::open(&store.store)?;
             let id = connected.run(connected.store.file_appeal(*case, filed_by, statement, now))?;
             println!("appeal {id} filed against case {case}");
             connected.close();
         }
-        AppealsCommand::Decide { id, outcome, reason, enforcement, store, reviewer } => {
+        AppealsCommand::Decide {
+            id,
+            outcome,
+            reason,
+            enforcement,
+            store,
+            reviewer,
+        } => {
             let policy = enforcement_policy(enforcement)?;
             let connected = Connected::open(&store.store)?;
             let outcome = match outcome {
                 AppealFinding::Upheld => AppealOutcome::Upheld,
                 AppealFinding::Overturned => AppealOutcome::Overturned,
             };
-            let detail = connected.run(connected.store.decide_appeal(*id, outcome, reviewer.name()?, reason, &policy, now))?;
+            let detail = connected.run(connected.store.decide_appeal(
+                *id,
+                outcome,
+                reviewer.name()?,
+                reason,
+                &policy,
+                now,
+            ))?;
             print_detail(&detail, now);
             connected.close();
         }
@@ -350,7 +421,10 @@ pub fn run_audit(command: &AuditCommand) -> anyhow::Result<ExitCode> {
     let report = connected.run(connected.store.verify_audit())?;
     connected.close();
     if report.is_intact() {
-        println!("audit log intact: {} entries, hash chain verified", report.entries);
+        println!(
+            "audit log intact: {} entries, hash chain verified",
+            report.entries
+        );
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &report.problems {

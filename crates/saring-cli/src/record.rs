@@ -38,12 +38,20 @@ impl Recorder {
             (
                 "lexicon",
                 "lexicon@",
-                config.lexicon.as_deref().unwrap_or(bundled::LEXICON).as_bytes(),
+                config
+                    .lexicon
+                    .as_deref()
+                    .unwrap_or(bundled::LEXICON)
+                    .as_bytes(),
             ),
             (
                 "policy",
                 "policy@",
-                config.policy.as_deref().unwrap_or(bundled::POLICY).as_bytes(),
+                config
+                    .policy
+                    .as_deref()
+                    .unwrap_or(bundled::POLICY)
+                    .as_bytes(),
             ),
             (
                 "model",
@@ -56,7 +64,12 @@ impl Recorder {
                 .split('+')
                 .find(|part| part.starts_with(prefix))
                 .unwrap_or(prefix);
-            connected.run(connected.store.record_config(kind, version, &sha256_hex(content), now))?;
+            connected.run(connected.store.record_config(
+                kind,
+                version,
+                &sha256_hex(content),
+                now,
+            ))?;
         }
         let fetcher =
             ImageFetcher::new(FetchLimits::default()).context("cannot start the image fetcher")?;
@@ -69,7 +82,9 @@ impl Recorder {
 
     /// The entries of the store's enabled hash banks.
     pub fn enabled_bank_entries(&self) -> anyhow::Result<Vec<BankEntry>> {
-        let records = self.connected.run(self.connected.store.enabled_bank_entries())?;
+        let records = self
+            .connected
+            .run(self.connected.store.enabled_bank_entries())?;
         let mut entries = Vec::with_capacity(records.len());
         for record in &records {
             match bank_entry(record) {
@@ -105,7 +120,10 @@ impl Recorder {
     }
 
     /// Records one chunk in one transaction.
-    pub fn record<'a>(&mut self, outcomes: impl Iterator<Item = &'a Outcome<'a>>) -> anyhow::Result<()> {
+    pub fn record<'a>(
+        &mut self,
+        outcomes: impl Iterator<Item = &'a Outcome<'a>>,
+    ) -> anyhow::Result<()> {
         let empty = Kept::default();
         let batch: Vec<Screened<'_>> = outcomes
             .map(|(parsed, decision, kept)| {

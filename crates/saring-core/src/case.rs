@@ -167,18 +167,20 @@ impl CaseView {
             action: action.as_str(),
         };
         match (state, action) {
-            (CaseState::Claimed, CaseAction::Claim { .. } | CaseAction::Confirm | CaseAction::Clear) => {
-                match &self.claimed_by {
-                    Some(holder) if holder != actor => Err(TransitionError::ClaimedByOther {
-                        reviewer: holder.clone(),
-                        expires_at: self.claim_expires_at.unwrap_or(now),
-                    }),
-                    _ => Ok(Self::after(action)),
-                }
-            }
-            (CaseState::Open, CaseAction::Claim { .. } | CaseAction::Confirm | CaseAction::Clear) => {
-                Ok(Self::after(action))
-            }
+            (
+                CaseState::Claimed,
+                CaseAction::Claim { .. } | CaseAction::Confirm | CaseAction::Clear,
+            ) => match &self.claimed_by {
+                Some(holder) if holder != actor => Err(TransitionError::ClaimedByOther {
+                    reviewer: holder.clone(),
+                    expires_at: self.claim_expires_at.unwrap_or(now),
+                }),
+                _ => Ok(Self::after(action)),
+            },
+            (
+                CaseState::Open,
+                CaseAction::Claim { .. } | CaseAction::Confirm | CaseAction::Clear,
+            ) => Ok(Self::after(action)),
             (CaseState::Confirmed, CaseAction::Appeal) => Ok(CaseState::Appealed),
             (CaseState::Appealed, CaseAction::Uphold | CaseAction::Overturn) => {
                 if self.confirmed_by.as_deref() == Some(actor) {
@@ -300,7 +302,10 @@ mod tests {
                 CaseAction::Confirm,
                 CaseAction::Clear,
             ] {
-                assert!(view(state).apply(action, "ana", 0).is_err(), "{state} {action:?}");
+                assert!(
+                    view(state).apply(action, "ana", 0).is_err(),
+                    "{state} {action:?}"
+                );
             }
         }
         assert_eq!(

@@ -212,7 +212,9 @@ impl EnforcementPolicy {
             ));
         }
         if config.wholesale.is_empty() {
-            return Err(EnforcementError::Invalid("wholesale must not be empty".into()));
+            return Err(EnforcementError::Invalid(
+                "wholesale must not be empty".into(),
+            ));
         }
         let used = config
             .retail_ladder
@@ -308,14 +310,19 @@ impl EnforcementPolicy {
                 if rules.is_empty() {
                     config.warning_text.clone()
                 } else {
-                    format!("{} What we found: {}.", config.warning_text, rules.join("; "))
+                    format!(
+                        "{} What we found: {}.",
+                        config.warning_text,
+                        rules.join("; ")
+                    )
                 }
             }
-            SanctionKind::Suspension => format!(
-                "Suspend the seller for {} days.",
-                config.suspension_days
-            ),
-            SanctionKind::Ban => "Close the seller's shop and refuse new accounts of the seller.".into(),
+            SanctionKind::Suspension => {
+                format!("Suspend the seller for {} days.", config.suspension_days)
+            }
+            SanctionKind::Ban => {
+                "Close the seller's shop and refuse new accounts of the seller.".into()
+            }
             SanctionKind::Referral => format!(
                 "Refer the seller, with the frozen evidence, to: {}.",
                 config.referral_to.join("; ")
@@ -355,9 +362,17 @@ mod tests {
         assert_eq!((first.offence, kinds(&first)), (1, vec![Takedown, Warning]));
         assert_eq!(first.seller_status, SellerStatus::Warned);
         let second = policy.enforce(Priority::Retail, &[NOW - 10 * DAY_MS], NOW, &[]);
-        assert_eq!((second.offence, kinds(&second)), (2, vec![Takedown, Suspension]));
+        assert_eq!(
+            (second.offence, kinds(&second)),
+            (2, vec![Takedown, Suspension])
+        );
         assert!(second.sanctions[1].detail.contains("7 days"));
-        let third = policy.enforce(Priority::Retail, &[NOW - DAY_MS, NOW - 2 * DAY_MS], NOW, &[]);
+        let third = policy.enforce(
+            Priority::Retail,
+            &[NOW - DAY_MS, NOW - 2 * DAY_MS],
+            NOW,
+            &[],
+        );
         assert_eq!((third.offence, kinds(&third)), (3, vec![Takedown, Ban]));
         assert_eq!(third.seller_status, SellerStatus::Banned);
         let fifth = policy.enforce(Priority::Retail, &[NOW; 4], NOW, &[]);
@@ -369,8 +384,16 @@ mod tests {
         let policy = policy();
         let old = NOW - 181 * DAY_MS;
         let inside = NOW - 179 * DAY_MS;
-        assert_eq!(policy.enforce(Priority::Retail, &[old], NOW, &[]).offence, 1);
-        assert_eq!(policy.enforce(Priority::Retail, &[inside], NOW, &[]).offence, 2);
+        assert_eq!(
+            policy.enforce(Priority::Retail, &[old], NOW, &[]).offence,
+            1
+        );
+        assert_eq!(
+            policy
+                .enforce(Priority::Retail, &[inside], NOW, &[])
+                .offence,
+            2
+        );
     }
 
     #[test]
@@ -379,9 +402,18 @@ mod tests {
         let enforcement = policy().enforce(Priority::Wholesale, &[], NOW, &[]);
         assert_eq!(kinds(&enforcement), vec![Takedown, Ban, Referral]);
         let referral = &enforcement.sanctions[2];
-        assert!(referral.detail.contains("Bea dan Cukai"), "{}", referral.detail);
+        assert!(
+            referral.detail.contains("Bea dan Cukai"),
+            "{}",
+            referral.detail
+        );
         assert!(referral.legal_basis.iter().any(|l| l.contains("art. 111")));
-        assert!(enforcement.sanctions.iter().all(|s| !s.legal_basis.is_empty()));
+        assert!(
+            enforcement
+                .sanctions
+                .iter()
+                .all(|s| !s.legal_basis.is_empty())
+        );
     }
 
     #[test]
@@ -394,8 +426,16 @@ mod tests {
         };
         let enforcement = policy().enforce(Priority::Retail, &[], NOW, &[reason]);
         let warning = &enforcement.sanctions[1];
-        assert!(warning.detail.contains("HS 6309.00.00"), "{}", warning.detail);
-        assert!(warning.detail.contains("used imported clothing"), "{}", warning.detail);
+        assert!(
+            warning.detail.contains("HS 6309.00.00"),
+            "{}",
+            warning.detail
+        );
+        assert!(
+            warning.detail.contains("used imported clothing"),
+            "{}",
+            warning.detail
+        );
     }
 
     #[test]
@@ -403,7 +443,10 @@ mod tests {
         let mut config: EnforcementConfig = toml::from_str(CONFIG).expect("parses");
         config.legal_basis.remove(&SanctionKind::Referral);
         let error = EnforcementPolicy::new(config).expect_err("referral has no legal basis");
-        assert!(error.to_string().contains("legal_basis.referral"), "{error}");
+        assert!(
+            error.to_string().contains("legal_basis.referral"),
+            "{error}"
+        );
         let empty_ladder = CONFIG.replace("retail_ladder = [", "retail_ladder = [[],");
         let error = EnforcementPolicy::from_toml(&empty_ladder).expect_err("empty step");
         assert!(error.to_string().contains("retail_ladder"), "{error}");

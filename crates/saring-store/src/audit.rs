@@ -12,8 +12,7 @@ use crate::canonical::{canonical_json, sha256_hex};
 use crate::{Result, Store};
 
 /// The previous hash of the first entry.
-pub(crate) const GENESIS: &str =
-    "0000000000000000000000000000000000000000000000000000000000000000";
+pub(crate) const GENESIS: &str = "0000000000000000000000000000000000000000000000000000000000000000";
 
 fn entry_hash(seq: i64, at: i64, kind: &str, subject: &str, payload: &str, prev: &str) -> String {
     let text = format!("{seq}\n{at}\n{kind}\n{subject}\n{prev}\n{payload}");
@@ -225,7 +224,10 @@ impl Store {
             )),
             None => None,
         };
-        if previous.as_ref().is_some_and(|(v, h)| v == version && h == sha256) {
+        if previous
+            .as_ref()
+            .is_some_and(|(v, h)| v == version && h == sha256)
+        {
             return Ok(false);
         }
         sqlx::query(

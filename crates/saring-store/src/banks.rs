@@ -80,7 +80,13 @@ impl Store {
             return Err(StoreError::BankExists(name.to_string()));
         }
         audit
-            .append(&mut tx, now, "bank_created", &format!("bank/{name}"), &json!({"actor": actor}))
+            .append(
+                &mut tx,
+                now,
+                "bank_created",
+                &format!("bank/{name}"),
+                &json!({"actor": actor}),
+            )
             .await?;
         audit.finish(&mut tx).await?;
         tx.commit().await?;
@@ -88,7 +94,13 @@ impl Store {
     }
 
     /// Enables or disables a bank; screening uses enabled banks only.
-    pub async fn set_bank_enabled(&self, name: &str, enabled: bool, actor: &str, now: i64) -> Result<()> {
+    pub async fn set_bank_enabled(
+        &self,
+        name: &str,
+        enabled: bool,
+        actor: &str,
+        now: i64,
+    ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
         let mut audit = AuditWriter::start(&mut tx).await?;
         require_bank(&mut tx, name).await?;
@@ -97,9 +109,19 @@ impl Store {
             .bind(name)
             .execute(&mut *tx)
             .await?;
-        let kind = if enabled { "bank_enabled" } else { "bank_disabled" };
+        let kind = if enabled {
+            "bank_enabled"
+        } else {
+            "bank_disabled"
+        };
         audit
-            .append(&mut tx, now, kind, &format!("bank/{name}"), &json!({"actor": actor}))
+            .append(
+                &mut tx,
+                now,
+                kind,
+                &format!("bank/{name}"),
+                &json!({"actor": actor}),
+            )
             .await?;
         audit.finish(&mut tx).await?;
         tx.commit().await?;
@@ -134,7 +156,13 @@ impl Store {
         }
         let hashes: Vec<&str> = entries.iter().map(|e| e.hash_hex.as_str()).collect();
         audit
-            .append(&mut tx, now, "bank_entries_added", &format!("bank/{bank}"), &json!({"actor": actor, "hashes": hashes}))
+            .append(
+                &mut tx,
+                now,
+                "bank_entries_added",
+                &format!("bank/{bank}"),
+                &json!({"actor": actor, "hashes": hashes}),
+            )
             .await?;
         audit.finish(&mut tx).await?;
         tx.commit().await?;

@@ -82,6 +82,33 @@ pub fn redacted(listing: &Listing) -> Listing {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    fn json_value() -> impl Strategy<Value = Value> {
+        let leaf = prop_oneof![
+            Just(Value::Null),
+            any::<bool>().prop_map(Value::Bool),
+            any::<i64>().prop_map(Value::from),
+            "\\PC{0,8}".prop_map(Value::String),
+        ];
+        leaf.prop_recursive(3, 24, 4, |inner| {
+            prop_oneof![
+                prop::collection::vec(inner.clone(), 0..4).prop_map(Value::Array),
+                prop::collection::btree_map("\\PC{0,6}", inner, 0..4)
+                    .prop_map(|map| Value::Object(map.into_iter().collect())),
+            ]
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn canonical_json_parses_back_to_the_value_and_is_a_fixed_point(value in json_value()) {
+            let canonical = canonical_json(&value);
+            let parsed: Value = serde_json::from_str(&canonical).expect("canonical JSON parses");
+            prop_assert_eq!(&parsed, &value);
+            prop_assert_eq!(canonical_json(&parsed), canonical);
+        }
+    }
 
     #[test]
     fn key_order_does_not_change_the_canonical_form() {
@@ -101,7 +128,8 @@ mod tests {
 
     #[test]
     fn a_changed_field_changes_the_listing_version_and_contacts_are_redacted() {
-        let text = r#"{"id":"1","platform":"shopee","title":"Jaket","seller":{"id":"s","phone":"0812"}}"#;
+        let text =
+            r#"{"id":"1","platform":"shopee","title":"Jaket","seller":{"id":"s","phone":"0812"}}"#;
         let listing = Listing::from_json(text).expect("listing").listing;
         let mut changed = listing.clone();
         changed.title.push('!');

@@ -352,7 +352,11 @@ struct Transition<'a> {
 }
 
 impl Transition<'_> {
-    async fn apply(&self, tx: &mut Transaction<'static, Any>, audit: &mut AuditWriter) -> Result<()> {
+    async fn apply(
+        &self,
+        tx: &mut Transaction<'static, Any>,
+        audit: &mut AuditWriter,
+    ) -> Result<()> {
         let from = self.case.state_at(self.now);
         let closes = matches!(self.to, CaseState::Confirmed | CaseState::Cleared);
         sqlx::query(
@@ -388,7 +392,13 @@ impl Transition<'_> {
             "reason": self.reason,
         });
         audit
-            .append(tx, self.now, "review", &format!("case/{}", self.case.id), &payload)
+            .append(
+                tx,
+                self.now,
+                "review",
+                &format!("case/{}", self.case.id),
+                &payload,
+            )
             .await
     }
 }
@@ -422,10 +432,11 @@ impl Store {
     pub async fn case(&self, id: i64) -> Result<CaseDetail> {
         let mut tx = self.pool.begin().await?;
         let case = load_case(&mut tx, id).await?;
-        let decision_row = sqlx::query("SELECT decision_json, listing_json FROM decisions WHERE id = $1")
-            .bind(case.decision_id)
-            .fetch_one(&mut *tx)
-            .await?;
+        let decision_row =
+            sqlx::query("SELECT decision_json, listing_json FROM decisions WHERE id = $1")
+                .bind(case.decision_id)
+                .fetch_one(&mut *tx)
+                .await?;
         let events = sqlx::query(
             "SELECT event, from_state, to_state, actor, reason, at FROM case_events \
              WHERE case_id = $1 ORDER BY id",
@@ -445,18 +456,19 @@ impl Store {
             })
         })
         .collect::<Result<Vec<_>>>()?;
-        let evidence = sqlx::query("SELECT content_json, sha256, frozen_at FROM evidence WHERE case_id = $1")
-            .bind(id)
-            .fetch_optional(&mut *tx)
-            .await?
-            .map(|row| -> Result<EvidenceRecord> {
-                Ok(EvidenceRecord {
-                    content_json: row.try_get("content_json")?,
-                    sha256: row.try_get("sha256")?,
-                    frozen_at: row.try_get("frozen_at")?,
+        let evidence =
+            sqlx::query("SELECT content_json, sha256, frozen_at FROM evidence WHERE case_id = $1")
+                .bind(id)
+                .fetch_optional(&mut *tx)
+                .await?
+                .map(|row| -> Result<EvidenceRecord> {
+                    Ok(EvidenceRecord {
+                        content_json: row.try_get("content_json")?,
+                        sha256: row.try_get("sha256")?,
+                        frozen_at: row.try_get("frozen_at")?,
+                    })
                 })
-            })
-            .transpose()?;
+                .transpose()?;
         let strike = sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {STRIKE_COLUMNS} FROM strikes WHERE case_id = $1"
         )))
@@ -508,7 +520,9 @@ impl Store {
         let mut audit = AuditWriter::start(&mut tx).await?;
         let case = load_case(&mut tx, id).await?;
         let expires_at = now + ttl_ms;
-        let to = case.view().apply(CaseAction::Claim { expires_at }, reviewer, now)?;
+        let to = case
+            .view()
+            .apply(CaseAction::Claim { expires_at }, reviewer, now)?;
         sqlx::query("UPDATE cases SET claimed_by = $1, claim_expires_at = $2 WHERE id = $3")
             .bind(reviewer)
             .bind(expires_at)
@@ -516,9 +530,16 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         let reason = format!("claimed until {expires_at} (unix ms)");
-        Transition { case: &case, to, event: "claimed", actor: reviewer, reason: &reason, now }
-            .apply(&mut tx, &mut audit)
-            .await?;
+        Transition {
+            case: &case,
+            to,
+            event: "claimed",
+            actor: reviewer,
+            reason: &reason,
+            now,
+        }
+        .apply(&mut tx, &mut audit)
+        .await?;
         let claimed = load_case(&mut tx, id).await?;
         audit.finish(&mut tx).await?;
         tx.commit().await?;
@@ -546,9 +567,16 @@ impl Store {
             ReviewOutcome::Clear => (CaseAction::Clear, "cleared"),
         };
         let to = case.view().apply(action, reviewer, now)?;
-        Transition { case: &case, to, event, actor: reviewer, reason, now }
-            .apply(&mut tx, &mut audit)
-            .await?;
+        Transition {
+            case: &case,
+            to,
+            event,
+            actor: reviewer,
+            reason,
+            now,
+        }
+        .apply(&mut tx, &mut audit)
+        .await?;
         if outcome == ReviewOutcome::Confirm {
             sqlx::query("UPDATE cases SET confirmed_by = $1 WHERE id = $2")
                 .bind(reviewer)
@@ -575,9 +603,16 @@ impl Store {
         let mut audit = AuditWriter::start(&mut tx).await?;
         let case = load_case(&mut tx, case_id).await?;
         let to = case.view().apply(CaseAction::Appeal, filed_by, now)?;
-        Transition { case: &case, to, event: "appealed", actor: filed_by, reason: statement, now }
-            .apply(&mut tx, &mut audit)
-            .await?;
+        Transition {
+            case: &case,
+            to,
+            event: "appealed",
+            actor: filed_by,
+            reason: statement,
+            now,
+        }
+        .apply(&mut tx, &mut audit)
+        .await?;
         let appeal_id: i64 = sqlx::query(
             "INSERT INTO appeals (case_id, filed_by, statement, filed_at, state) \
              VALUES ($1, $2, $3, $4, 'pending') RETURNING id",
@@ -590,7 +625,13 @@ impl Store {
         .await?
         .try_get("id")?;
         audit
-            .append(&mut tx, now, "appeal_filed", &format!("appeal/{appeal_id}"), &json!({"case_id": case_id, "filed_by": filed_by, "statement": statement}))
+            .append(
+                &mut tx,
+                now,
+                "appeal_filed",
+                &format!("appeal/{appeal_id}"),
+                &json!({"case_id": case_id, "filed_by": filed_by, "statement": statement}),
+            )
             .await?;
         audit.finish(&mut tx).await?;
         tx.commit().await?;
@@ -636,9 +677,16 @@ impl Store {
                 format!("appeal {appeal_id} overturned: {reason}; the case's strike is revoked")
             }
         };
-        Transition { case: &case, to, event: state, actor: reviewer, reason: &recorded_reason, now }
-            .apply(&mut tx, &mut audit)
-            .await?;
+        Transition {
+            case: &case,
+            to,
+            event: state,
+            actor: reviewer,
+            reason: &recorded_reason,
+            now,
+        }
+        .apply(&mut tx, &mut audit)
+        .await?;
         sqlx::query(
             "UPDATE appeals SET state = $1, decided_by = $2, decided_at = $3, reason = $4 WHERE id = $5",
         )
@@ -666,17 +714,33 @@ impl Store {
             .rows_affected();
             if revoked > 0 {
                 audit
-                    .append(&mut tx, now, "strike_revoked", &format!("case/{}", case.id), &json!({"appeal_id": appeal_id, "reviewer": reviewer, "reason": reason}))
+                    .append(
+                        &mut tx,
+                        now,
+                        "strike_revoked",
+                        &format!("case/{}", case.id),
+                        &json!({"appeal_id": appeal_id, "reviewer": reviewer, "reason": reason}),
+                    )
                     .await?;
             }
-            let offence = sqlx::query("SELECT MAX(offence) AS offence FROM actions WHERE case_id = $1")
-                .bind(case.id)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get::<Option<i64>, _>("offence")?
-                .unwrap_or(0);
+            let offence =
+                sqlx::query("SELECT MAX(offence) AS offence FROM actions WHERE case_id = $1")
+                    .bind(case.id)
+                    .fetch_one(&mut *tx)
+                    .await?
+                    .try_get::<Option<i64>, _>("offence")?
+                    .unwrap_or(0);
             let reinstatement = policy.reinstatement(reason);
-            insert_action(&mut tx, &mut audit, &case, offence, &reinstatement, policy.version(), now).await?;
+            insert_action(
+                &mut tx,
+                &mut audit,
+                &case,
+                offence,
+                &reinstatement,
+                policy.version(),
+                now,
+            )
+            .await?;
             if let Some(seller_id) = &case.seller_id {
                 update_seller_status(&mut tx, &case.platform, seller_id, now).await?;
             }
@@ -713,7 +777,11 @@ impl Store {
     }
 
     /// The sanctions ever imposed on a seller (the outbox rows naming them), oldest first.
-    pub async fn seller_sanctions(&self, platform: &str, seller_id: &str) -> Result<Vec<ActionRecord>> {
+    pub async fn seller_sanctions(
+        &self,
+        platform: &str,
+        seller_id: &str,
+    ) -> Result<Vec<ActionRecord>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(
             "SELECT {ACTION_COLUMNS} FROM actions WHERE platform = $1 AND seller_id = $2 ORDER BY id"
         )))
@@ -786,15 +854,23 @@ async fn enforce(
         "confirmed_at": now,
     }));
     let sha256 = sha256_hex(content.as_bytes());
-    sqlx::query("INSERT INTO evidence (case_id, content_json, sha256, frozen_at) VALUES ($1, $2, $3, $4)")
-        .bind(case.id)
-        .bind(&content)
-        .bind(&sha256)
-        .bind(now)
-        .execute(&mut **tx)
-        .await?;
+    sqlx::query(
+        "INSERT INTO evidence (case_id, content_json, sha256, frozen_at) VALUES ($1, $2, $3, $4)",
+    )
+    .bind(case.id)
+    .bind(&content)
+    .bind(&sha256)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
     audit
-        .append(tx, now, "evidence_frozen", &format!("case/{}", case.id), &json!({"sha256": sha256}))
+        .append(
+            tx,
+            now,
+            "evidence_frozen",
+            &format!("case/{}", case.id),
+            &json!({"sha256": sha256}),
+        )
         .await?;
     sqlx::query(
         "INSERT INTO relisting_refs (case_id, platform, listing_id, seller_id, normalised_text, \
@@ -834,7 +910,16 @@ async fn enforce(
     }
     let enforcement = policy.enforce(case.priority, &earlier, now, &decision.reasons);
     for sanction in &enforcement.sanctions {
-        insert_action(tx, audit, case, enforcement.offence as i64, sanction, policy.version(), now).await?;
+        insert_action(
+            tx,
+            audit,
+            case,
+            enforcement.offence as i64,
+            sanction,
+            policy.version(),
+            now,
+        )
+        .await?;
     }
     if let Some(seller_id) = &case.seller_id {
         update_seller_status(tx, &case.platform, seller_id, now).await?;
@@ -877,7 +962,13 @@ async fn insert_action(
         "enforcement_version": version,
     });
     audit
-        .append(tx, now, "action", &format!("{}/{}", case.platform, case.listing_id), &payload)
+        .append(
+            tx,
+            now,
+            "action",
+            &format!("{}/{}", case.platform, case.listing_id),
+            &payload,
+        )
         .await
 }
 

@@ -26,8 +26,8 @@ use sqlx::{AnyPool, SqlStr};
 pub use audit::{AuditProblem, AuditReport};
 pub use banks::{BankEntryRecord, BankSummary};
 pub use cases::{
-    ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter,
-    CaseRecord, EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
+    ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter, CaseRecord,
+    EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
 pub use record::{RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord};

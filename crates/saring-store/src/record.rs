@@ -45,7 +45,11 @@ impl Store {
     /// entry, no case change. A new version is recorded with an audit entry; a `review` or
     /// `block` opens a case unless the listing has a pending (open or claimed) case, which
     /// is updated instead, with an event saying so.
-    pub async fn record_decisions(&self, batch: &[Screened<'_>], now: i64) -> Result<RecordSummary> {
+    pub async fn record_decisions(
+        &self,
+        batch: &[Screened<'_>],
+        now: i64,
+    ) -> Result<RecordSummary> {
         let mut summary = RecordSummary::default();
         let mut tx = self.pool.begin().await?;
         let mut audit = AuditWriter::start(&mut tx).await?;
@@ -65,7 +69,9 @@ impl Store {
                 "model_version": decision.model_version,
                 "reasons": decision.reasons.iter().map(|r| &r.name).collect::<Vec<_>>(),
             });
-            audit.append(&mut tx, now, "decision", &subject, &payload).await?;
+            audit
+                .append(&mut tx, now, "decision", &subject, &payload)
+                .await?;
             let pending = sqlx::query(
                 "SELECT id, state FROM cases WHERE platform = $1 AND listing_id = $2 \
                  AND state IN ('open', 'claimed')",
@@ -110,7 +116,13 @@ impl Store {
                 .insert(&mut tx)
                 .await?;
                 audit
-                    .append(&mut tx, now, "case_updated", &format!("case/{case_id}"), &json!({"decision_id": decision_id, "reason": reason}))
+                    .append(
+                        &mut tx,
+                        now,
+                        "case_updated",
+                        &format!("case/{case_id}"),
+                        &json!({"decision_id": decision_id, "reason": reason}),
+                    )
                     .await?;
                 summary.cases_updated += 1;
             } else if decision.decision != Verdict::Allow {
@@ -150,7 +162,13 @@ impl Store {
                 .insert(&mut tx)
                 .await?;
                 audit
-                    .append(&mut tx, now, "case_opened", &format!("case/{case_id}"), &json!({"decision_id": decision_id, "listing": subject, "reason": reason}))
+                    .append(
+                        &mut tx,
+                        now,
+                        "case_opened",
+                        &format!("case/{case_id}"),
+                        &json!({"decision_id": decision_id, "listing": subject, "reason": reason}),
+                    )
                     .await?;
                 if let Some(seller) = &seller_id {
                     sqlx::query(

@@ -119,13 +119,22 @@ impl Store {
 
     /// Every seller recorded with this keyed hash (any platform, any kind).
     pub async fn sellers_with_identifier(&self, keyed_hash: &str) -> Result<Vec<SellerIdentifier>> {
-        self.identifiers_where("keyed_hash = $1", keyed_hash, None).await
+        self.identifiers_where("keyed_hash = $1", keyed_hash, None)
+            .await
     }
 
     /// The keyed identifier hashes recorded for a seller.
-    pub async fn seller_identifiers(&self, platform: &str, seller_id: &str) -> Result<Vec<SellerIdentifier>> {
-        self.identifiers_where("platform = $1 AND seller_id = $2", platform, Some(seller_id))
-            .await
+    pub async fn seller_identifiers(
+        &self,
+        platform: &str,
+        seller_id: &str,
+    ) -> Result<Vec<SellerIdentifier>> {
+        self.identifiers_where(
+            "platform = $1 AND seller_id = $2",
+            platform,
+            Some(seller_id),
+        )
+        .await
     }
 
     async fn identifiers_where(
@@ -223,7 +232,11 @@ impl Store {
     }
 
     /// A seller's fingerprint, if stored.
-    pub async fn seller_fingerprint(&self, platform: &str, seller_id: &str) -> Result<Option<Value>> {
+    pub async fn seller_fingerprint(
+        &self,
+        platform: &str,
+        seller_id: &str,
+    ) -> Result<Option<Value>> {
         let row = sqlx::query(
             "SELECT fingerprint_json FROM seller_fingerprints WHERE platform = $1 AND seller_id = $2",
         )
@@ -232,7 +245,9 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         match row {
-            Some(row) => Ok(Some(parse_json(&row.try_get::<String, _>("fingerprint_json")?)?)),
+            Some(row) => Ok(Some(parse_json(
+                &row.try_get::<String, _>("fingerprint_json")?,
+            )?)),
             None => Ok(None),
         }
     }

@@ -25,7 +25,11 @@ pub async fn sqlite() -> TestStore {
     let dir = tempfile::tempdir().expect("temporary directory");
     let url = format!("sqlite://{}", dir.path().join("saring.db").display());
     let store = Store::connect(&url).await.expect("sqlite store");
-    TestStore { store, url, _dir: Some(dir) }
+    TestStore {
+        store,
+        url,
+        _dir: Some(dir),
+    }
 }
 
 /// A unique schema name per test and process.
@@ -48,7 +52,9 @@ pub async fn postgres_schema_url() -> String {
     sqlx::any::install_default_drivers();
     let base = postgres_url();
     let schema = fresh_schema();
-    let admin = sqlx::AnyPool::connect(&base).await.expect("PostgreSQL at 127.0.0.1:5432");
+    let admin = sqlx::AnyPool::connect(&base)
+        .await
+        .expect("PostgreSQL at 127.0.0.1:5432");
     sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
         .execute(&admin)
         .await
@@ -60,7 +66,11 @@ pub async fn postgres_schema_url() -> String {
 pub async fn postgres() -> TestStore {
     let url = postgres_schema_url().await;
     let store = Store::connect(&url).await.expect("postgres store");
-    TestStore { store, url, _dir: None }
+    TestStore {
+        store,
+        url,
+        _dir: None,
+    }
 }
 
 /// Runs the same async test body against SQLite and PostgreSQL.
@@ -117,9 +127,16 @@ pub fn decision(listing: &Listing, verdict: Verdict, priority: Priority) -> Deci
 }
 
 /// Records one screening of `listing` at `now`.
-pub async fn screen(store: &Store, listing: &Listing, verdict: Verdict, priority: Priority, now: i64) -> saring_store::RecordSummary {
+pub async fn screen(
+    store: &Store,
+    listing: &Listing,
+    verdict: Verdict,
+    priority: Priority,
+    now: i64,
+) -> saring_store::RecordSummary {
     let decision = decision(listing, verdict, priority);
-    let hashes = vec!["d8f8f0cec0f4a84f0637022a278f67f0b36e2ed596621e1d33e6339c4e9c9b22".to_string()];
+    let hashes =
+        vec!["d8f8f0cec0f4a84f0637022a278f67f0b36e2ed596621e1d33e6339c4e9c9b22".to_string()];
     let normalised = listing.title.to_lowercase();
     let item = saring_store::Screened {
         listing,
