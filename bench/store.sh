@@ -31,4 +31,4 @@ run "scan (no store)"
 run "scan --store sqlite (fresh)" --store "sqlite://$db"
 run "scan --store sqlite (all known)" --store "sqlite://$db"
 run "scan --store postgres (fresh)" --store "$pg"
-psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" >/dev/null
+psql -q -h 127.0.0.1 -U postgres -d test -c "DROP SCHEMA $schema CASCADE" >/dev/null 2>&1

@@ -1,22 +1,14 @@
 //! `saring scan --store`: records each chunk of decisions in one store transaction.
 
 use anyhow::Context;
-use saring_core::listing::Parsed;
 use saring_core::{Decision, Listing, Verdict};
 use saring_engine::{EngineConfig, bundled};
 use saring_images::{BankEntry, FetchLimits, ImageFetcher, MAX_IMAGES_PER_LISTING};
 use saring_store::canonical::sha256_hex;
-use saring_store::{RecordSummary, Screened};
+use saring_store::{PreparedDecision, RecordSummary, Screened};
 
 use crate::banks::bank_entry;
 use crate::store::{Connected, now_ms};
-
-/// What a flagged listing keeps for re-listing detection.
-#[derive(Debug, Default)]
-pub struct Kept {
-    image_hashes: Vec<String>,
-    normalised_text: String,
-}
 
 /// The scan's connection to the store and what it recorded so far.
 pub struct Recorder {
@@ -24,9 +16,6 @@ pub struct Recorder {
     fetcher: ImageFetcher,
     totals: RecordSummary,
 }
-
-/// One screened record as the scan holds it.
-type Outcome<'a> = (&'a Parsed, Decision, Option<Kept>);
 
 impl Recorder {
     /// Opens the store and records the configuration in force (an audit entry when the
@@ -98,47 +87,45 @@ impl Recorder {
         Ok(entries)
     }
 
-    /// For a review or block: the normalised text and the photos' PDQ hashes (photos that
-    /// cannot be read are left out). Nothing for an allow.
-    pub fn prepare(&self, listing: &Listing, decision: &Decision) -> Kept {
-        if decision.decision == Verdict::Allow {
-            return Kept::default();
-        }
-        let text = format!("{}\n{}", listing.title, listing.description);
-        let image_hashes = listing
-            .images
-            .iter()
-            .take(MAX_IMAGES_PER_LISTING)
-            .filter_map(|image| self.fetcher.fetch(image).ok())
-            .filter_map(|bytes| saring_pdq::hash_bytes(&bytes).ok())
-            .map(|hashed| hashed.hash.to_hex())
-            .collect();
-        Kept {
-            image_hashes,
-            normalised_text: saring_normalise::normalise(&text).text().to_string(),
-        }
+    /// Makes a decision ready to record (run in parallel by the scan). A review or block
+    /// keeps what a re-listing detector needs: the normalised text and the photos' PDQ
+    /// hashes (photos that cannot be read are left out); an allow keeps neither.
+    pub fn prepare(
+        &self,
+        listing: &Listing,
+        decision: &Decision,
+    ) -> anyhow::Result<PreparedDecision> {
+        let (image_hashes, normalised_text) = if decision.decision == Verdict::Allow {
+            (Vec::new(), String::new())
+        } else {
+            let text = format!("{}\n{}", listing.title, listing.description);
+            let hashes = listing
+                .images
+                .iter()
+                .take(MAX_IMAGES_PER_LISTING)
+                .filter_map(|image| self.fetcher.fetch(image).ok())
+                .filter_map(|bytes| saring_pdq::hash_bytes(&bytes).ok())
+                .map(|hashed| hashed.hash.to_hex())
+                .collect();
+            (
+                hashes,
+                saring_normalise::normalise(&text).text().to_string(),
+            )
+        };
+        let screened = Screened {
+            listing,
+            decision,
+            image_hashes: &image_hashes,
+            normalised_text: &normalised_text,
+        };
+        Ok(PreparedDecision::new(&screened)?)
     }
 
     /// Records one chunk in one transaction.
-    pub fn record<'a>(
-        &mut self,
-        outcomes: impl Iterator<Item = &'a Outcome<'a>>,
-    ) -> anyhow::Result<()> {
-        let empty = Kept::default();
-        let batch: Vec<Screened<'_>> = outcomes
-            .map(|(parsed, decision, kept)| {
-                let kept = kept.as_ref().unwrap_or(&empty);
-                Screened {
-                    listing: &parsed.listing,
-                    decision,
-                    image_hashes: &kept.image_hashes,
-                    normalised_text: &kept.normalised_text,
-                }
-            })
-            .collect();
+    pub fn record(&mut self, batch: &[PreparedDecision]) -> anyhow::Result<()> {
         let done = self
             .connected
-            .run(self.connected.store.record_decisions(&batch, now_ms()))
+            .run(self.connected.store.record_decisions(batch, now_ms()))
             .context("cannot record decisions in the store")?;
         self.totals.recorded += done.recorded;
         self.totals.unchanged += done.unchanged;

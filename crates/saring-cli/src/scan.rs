@@ -368,16 +368,20 @@ fn scan_records(
             .map(|record| {
                 record.outcome.as_ref().map(|parsed| {
                     let decision = screener.screen(&parsed.listing);
-                    let kept = preparer.map(|r| r.prepare(&parsed.listing, &decision));
-                    (parsed, decision, kept)
+                    let prepared = preparer.map(|r| r.prepare(&parsed.listing, &decision));
+                    (parsed, decision, prepared)
                 })
             })
             .collect();
-        for (record, outcome) in chunk.iter().zip(&screened) {
+        let mut batch = Vec::new();
+        for (record, outcome) in chunk.iter().zip(screened) {
             match outcome {
-                Ok((parsed, decision, _)) => {
-                    writer.write(decision)?;
-                    summary.count_decision(decision, &parsed.unknown_fields, &record.position);
+                Ok((parsed, decision, prepared)) => {
+                    writer.write(&decision)?;
+                    summary.count_decision(&decision, &parsed.unknown_fields, &record.position);
+                    if let Some(prepared) = prepared {
+                        batch.push(prepared?);
+                    }
                 }
                 Err(rejection) => {
                     rejections.write(&record.position, rejection)?;
@@ -386,7 +390,7 @@ fn scan_records(
             }
         }
         if let Some(recorder) = recorder.as_deref_mut() {
-            recorder.record(screened.iter().filter_map(|outcome| outcome.as_ref().ok()))?;
+            recorder.record(&batch)?;
         }
         progress.set_position(bytes_read.get());
         progress.set_message(format!(

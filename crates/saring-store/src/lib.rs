@@ -29,7 +29,7 @@ pub use cases::{
     ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter, CaseRecord,
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
-pub use record::{RecordSummary, Screened};
+pub use record::{PreparedDecision, RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord};
 
 /// What can go wrong in the store.

@@ -3,7 +3,7 @@
 use serde_json::json;
 use sqlx::{Any, Row, Transaction};
 
-use saring_core::{Decision, Listing, Verdict};
+use saring_core::{Decision, Listing, Priority, Verdict};
 
 use crate::audit::AuditWriter;
 use crate::canonical::{canonical_of, listing_version, redacted};
@@ -24,6 +24,52 @@ pub struct Screened<'a> {
     pub image_hashes: &'a [String],
     /// The normalised title and description, kept to recognise re-listings.
     pub normalised_text: &'a str,
+}
+
+/// A screened listing made ready to record: versioned, redacted and serialised. Building
+/// it is pure CPU work, so callers do it in parallel; recording is then only writes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PreparedDecision {
+    platform: String,
+    listing_id: String,
+    listing_version: String,
+    seller_id: Option<String>,
+    verdict: Verdict,
+    priority: Priority,
+    score: f64,
+    model_version: String,
+    reasons: Vec<String>,
+    decision_json: String,
+    listing_json: String,
+    image_hashes_json: String,
+    normalised_text: String,
+}
+
+impl PreparedDecision {
+    /// Versions (SHA-256 of the listing's canonical JSON), redacts and serialises `item`.
+    pub fn new(item: &Screened<'_>) -> Result<Self> {
+        let decision = item.decision;
+        Ok(Self {
+            platform: decision.platform.as_str().to_string(),
+            listing_id: decision.id.clone(),
+            listing_version: listing_version(item.listing)?,
+            seller_id: item.listing.seller.as_ref().map(|s| s.id.clone()),
+            verdict: decision.decision,
+            priority: decision.priority,
+            score: decision.score,
+            model_version: decision.model_version.clone(),
+            reasons: decision.reasons.iter().map(|r| r.name.clone()).collect(),
+            decision_json: canonical_of(decision)?,
+            listing_json: canonical_of(&redacted(item.listing))?,
+            image_hashes_json: canonical_of(&item.image_hashes)?,
+            normalised_text: item.normalised_text.to_string(),
+        })
+    }
+
+    /// The listing version: SHA-256 of the listing's canonical JSON.
+    pub fn listing_version(&self) -> &str {
+        &self.listing_version
+    }
 }
 
 /// What one batch changed.
@@ -47,7 +93,7 @@ impl Store {
     /// is updated instead, with an event saying so.
     pub async fn record_decisions(
         &self,
-        batch: &[Screened<'_>],
+        batch: &[PreparedDecision],
         now: i64,
     ) -> Result<RecordSummary> {
         let mut summary = RecordSummary::default();
@@ -59,15 +105,14 @@ impl Store {
                 continue;
             };
             summary.recorded += 1;
-            let decision = item.decision;
-            let subject = format!("{}/{}", decision.platform, decision.id);
+            let subject = format!("{}/{}", item.platform, item.listing_id);
             let payload = json!({
                 "decision_id": decision_id,
-                "decision": decision.decision.as_str(),
-                "priority": priority_name(decision.priority),
-                "score": decision.score,
-                "model_version": decision.model_version,
-                "reasons": decision.reasons.iter().map(|r| &r.name).collect::<Vec<_>>(),
+                "decision": item.verdict.as_str(),
+                "priority": priority_name(item.priority),
+                "score": item.score,
+                "model_version": item.model_version,
+                "reasons": item.reasons,
             });
             audit
                 .append(&mut tx, now, "decision", &subject, &payload)
@@ -76,11 +121,11 @@ impl Store {
                 "SELECT id, state FROM cases WHERE platform = $1 AND listing_id = $2 \
                  AND state IN ('open', 'claimed')",
             )
-            .bind(decision.platform.as_str())
-            .bind(&decision.id)
+            .bind(&item.platform)
+            .bind(&item.listing_id)
             .fetch_optional(&mut *tx)
             .await?;
-            let seller_id = item.listing.seller.as_ref().map(|s| s.id.clone());
+            let seller_id = &item.seller_id;
             if let Some(case) = pending {
                 let case_id: i64 = case.try_get("id")?;
                 let state: String = case.try_get("state")?;
@@ -88,20 +133,20 @@ impl Store {
                     "UPDATE cases SET verdict = $1, priority = $2, priority_rank = $3, score = $4, \
                      decision_id = $5, seller_id = $6, updated_at = $7 WHERE id = $8",
                 )
-                .bind(decision.decision.as_str())
-                .bind(priority_name(decision.priority))
-                .bind(priority_rank(decision.priority))
-                .bind(decision.score)
+                .bind(item.verdict.as_str())
+                .bind(priority_name(item.priority))
+                .bind(priority_rank(item.priority))
+                .bind(item.score)
                 .bind(decision_id)
-                .bind(&seller_id)
+                .bind(seller_id)
                 .bind(now)
                 .bind(case_id)
                 .execute(&mut *tx)
                 .await?;
                 let reason = format!(
                     "listing changed and was screened again: {} (score {:.2})",
-                    decision.decision.as_str(),
-                    decision.score
+                    item.verdict.as_str(),
+                    item.score
                 );
                 Event {
                     case_id,
@@ -125,19 +170,19 @@ impl Store {
                     )
                     .await?;
                 summary.cases_updated += 1;
-            } else if decision.decision != Verdict::Allow {
+            } else if item.verdict != Verdict::Allow {
                 let case_id: i64 = sqlx::query(
                     "INSERT INTO cases (platform, listing_id, seller_id, state, verdict, priority, \
                      priority_rank, score, decision_id, opened_at, updated_at) \
                      VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $9) RETURNING id",
                 )
-                .bind(decision.platform.as_str())
-                .bind(&decision.id)
-                .bind(&seller_id)
-                .bind(decision.decision.as_str())
-                .bind(priority_name(decision.priority))
-                .bind(priority_rank(decision.priority))
-                .bind(decision.score)
+                .bind(&item.platform)
+                .bind(&item.listing_id)
+                .bind(seller_id)
+                .bind(item.verdict.as_str())
+                .bind(priority_name(item.priority))
+                .bind(priority_rank(item.priority))
+                .bind(item.score)
                 .bind(decision_id)
                 .bind(now)
                 .fetch_one(&mut *tx)
@@ -145,9 +190,9 @@ impl Store {
                 .try_get("id")?;
                 let reason = format!(
                     "screening decided {} (score {:.2}, priority {})",
-                    decision.decision.as_str(),
-                    decision.score,
-                    priority_name(decision.priority)
+                    item.verdict.as_str(),
+                    item.score,
+                    priority_name(item.priority)
                 );
                 Event {
                     case_id,
@@ -170,12 +215,12 @@ impl Store {
                         &json!({"decision_id": decision_id, "listing": subject, "reason": reason}),
                     )
                     .await?;
-                if let Some(seller) = &seller_id {
+                if let Some(seller) = seller_id {
                     sqlx::query(
                         "INSERT INTO sellers (platform, seller_id, status, updated_at) \
                          VALUES ($1, $2, 'active', $3) ON CONFLICT (platform, seller_id) DO NOTHING",
                     )
-                    .bind(decision.platform.as_str())
+                    .bind(&item.platform)
                     .bind(seller)
                     .bind(now)
                     .execute(&mut *tx)
@@ -193,28 +238,27 @@ impl Store {
 /// Inserts the decision unless this listing version was recorded before; its id if new.
 async fn insert_decision(
     tx: &mut Transaction<'static, Any>,
-    item: &Screened<'_>,
+    item: &PreparedDecision,
     now: i64,
 ) -> Result<Option<i64>> {
-    let decision = item.decision;
     let row = sqlx::query(
         "INSERT INTO decisions (platform, listing_id, listing_version, seller_id, verdict, priority, \
          score, model_version, decision_json, listing_json, image_hashes_json, normalised_text, decided_at) \
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
          ON CONFLICT (platform, listing_id, listing_version) DO NOTHING RETURNING id",
     )
-    .bind(decision.platform.as_str())
-    .bind(&decision.id)
-    .bind(listing_version(item.listing)?)
-    .bind(item.listing.seller.as_ref().map(|s| s.id.clone()))
-    .bind(decision.decision.as_str())
-    .bind(priority_name(decision.priority))
-    .bind(decision.score)
-    .bind(&decision.model_version)
-    .bind(canonical_of(decision)?)
-    .bind(canonical_of(&redacted(item.listing))?)
-    .bind(canonical_of(&item.image_hashes)?)
-    .bind(item.normalised_text)
+    .bind(&item.platform)
+    .bind(&item.listing_id)
+    .bind(&item.listing_version)
+    .bind(&item.seller_id)
+    .bind(item.verdict.as_str())
+    .bind(priority_name(item.priority))
+    .bind(item.score)
+    .bind(&item.model_version)
+    .bind(&item.decision_json)
+    .bind(&item.listing_json)
+    .bind(&item.image_hashes_json)
+    .bind(&item.normalised_text)
     .bind(now)
     .fetch_optional(&mut **tx)
     .await?;

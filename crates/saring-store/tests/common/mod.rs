@@ -144,7 +144,11 @@ pub async fn screen(
         image_hashes: &hashes,
         normalised_text: &normalised,
     };
-    store.record_decisions(&[item], now).await.expect("record")
+    let prepared = saring_store::PreparedDecision::new(&item).expect("prepare");
+    store
+        .record_decisions(&[prepared], now)
+        .await
+        .expect("record")
 }
 
 pub fn enforcement() -> saring_core::EnforcementPolicy {
