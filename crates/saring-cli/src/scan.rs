@@ -276,8 +276,10 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         sink,
         out_format,
         &screener,
-        &mut rejections,
-        recorder.as_mut(),
+        Outputs {
+            rejections: &mut rejections,
+            store: recorder.as_mut(),
+        },
     );
     let finished = outcome.and_then(|summary| {
         rejections.finish()?;
@@ -315,6 +317,13 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Where a scan keeps what it finds besides the decisions file: rejected records, and
+/// the store when `--store` is given.
+struct Outputs<'a> {
+    rejections: &'a mut Rejections,
+    store: Option<&'a mut Recorder>,
+}
+
 fn scan_records(
     records: saring_io::Records,
     bytes_read: &saring_io::BytesRead,
@@ -322,9 +331,12 @@ fn scan_records(
     sink: Box<dyn Write + Send>,
     out_format: Format,
     screener: &Screener,
-    rejections: &mut Rejections,
-    mut recorder: Option<&mut Recorder>,
+    outputs: Outputs<'_>,
 ) -> anyhow::Result<Summary> {
+    let Outputs {
+        rejections,
+        store: mut recorder,
+    } = outputs;
     let started = Instant::now();
     let progress = progress_bar(input.size());
     let mut writer = DecisionWriter::new(sink, out_format)?;

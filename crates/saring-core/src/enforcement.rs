@@ -36,16 +36,6 @@ pub enum SanctionKind {
 }
 
 impl SanctionKind {
-    /// Every kind, in a stable order.
-    pub const ALL: [SanctionKind; 6] = [
-        SanctionKind::Takedown,
-        SanctionKind::Warning,
-        SanctionKind::Suspension,
-        SanctionKind::Ban,
-        SanctionKind::Referral,
-        SanctionKind::Reinstatement,
-    ];
-
     /// snake_case name as stored.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -436,6 +426,19 @@ mod tests {
             "{}",
             warning.detail
         );
+    }
+
+    #[test]
+    fn seller_statuses_round_trip_through_their_names() {
+        for status in SellerStatus::ALL {
+            assert_eq!(status.as_str().parse::<SellerStatus>(), Ok(status));
+        }
+        assert!("closed".parse::<SellerStatus>().is_err());
+        assert_eq!(
+            SellerStatus::imposed_by([SanctionKind::Takedown, SanctionKind::Suspension]),
+            SellerStatus::Suspended
+        );
+        assert_eq!(SellerStatus::imposed_by([]), SellerStatus::Active);
     }
 
     #[test]

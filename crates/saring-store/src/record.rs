@@ -65,11 +65,6 @@ impl PreparedDecision {
             normalised_text: item.normalised_text.to_string(),
         })
     }
-
-    /// The listing version: SHA-256 of the listing's canonical JSON.
-    pub fn listing_version(&self) -> &str {
-        &self.listing_version
-    }
 }
 
 /// What one batch changed.
