@@ -30,10 +30,15 @@ fn sqlite_url(dir: &TempDir) -> String {
     format!("sqlite://{}", dir.path().join("saring.db").display())
 }
 
-/// A fresh schema of the test database (PostgreSQL at 127.0.0.1:5432, trust auth).
-fn postgres_url() -> String {
-    let base = std::env::var("SARING_TEST_POSTGRES")
-        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string());
+/// The test database (PostgreSQL at 127.0.0.1:5432, trust auth).
+fn postgres_base() -> String {
+    std::env::var("SARING_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
+}
+
+/// A fresh schema of the test database, and a URL whose connections use it.
+fn postgres_url() -> (String, String) {
+    let base = postgres_base();
     let schema = format!(
         "t_cli_{}_{}",
         std::process::id(),
@@ -43,7 +48,8 @@ fn postgres_url() -> String {
             .unwrap_or_default()
     );
     raw_sql(&base, &format!("CREATE SCHEMA {schema}"));
-    format!("{base}?options=-c%20search_path%3D{schema}")
+    let url = format!("{base}?options=-c%20search_path%3D{schema}");
+    (schema, url)
 }
 
 /// Runs SQL directly against the store's database (to tamper with it, or to count): the
@@ -277,7 +283,9 @@ fn reviewer_workflow_on_sqlite() {
 
 #[test]
 fn reviewer_workflow_on_postgres() {
-    reviewer_workflow(&postgres_url());
+    let (schema, url) = postgres_url();
+    reviewer_workflow(&url);
+    raw_sql(&postgres_base(), &format!("DROP SCHEMA {schema} CASCADE"));
 }
 
 #[test]

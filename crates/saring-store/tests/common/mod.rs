@@ -18,6 +18,8 @@ pub fn postgres_url() -> String {
 pub struct TestStore {
     pub store: Store,
     pub url: String,
+    /// The PostgreSQL schema, dropped when the test passes.
+    pub schema: Option<String>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -28,6 +30,7 @@ pub async fn sqlite() -> TestStore {
     TestStore {
         store,
         url,
+        schema: None,
         _dir: Some(dir),
     }
 }
@@ -47,28 +50,40 @@ pub fn fresh_schema() -> String {
     )
 }
 
-/// A URL whose connections use a fresh schema of the test database.
-pub async fn postgres_schema_url() -> String {
+async fn admin_sql(sql: String) {
     sqlx::any::install_default_drivers();
-    let base = postgres_url();
-    let schema = fresh_schema();
-    let admin = sqlx::AnyPool::connect(&base)
+    let admin = sqlx::AnyPool::connect(&postgres_url())
         .await
         .expect("PostgreSQL at 127.0.0.1:5432");
-    sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+    sqlx::query(sqlx::AssertSqlSafe(sql))
         .execute(&admin)
         .await
-        .expect("create schema");
+        .expect("schema statement");
     admin.close().await;
-    format!("{base}?options=-c%20search_path%3D{schema}")
+}
+
+/// Drops a test's schema once the test passed (a failed test leaves it for inspection).
+pub async fn drop_schema(schema: Option<String>) {
+    if let Some(schema) = schema {
+        admin_sql(format!("DROP SCHEMA {schema} CASCADE")).await;
+    }
+}
+
+/// A fresh schema of the test database and a URL whose connections use it.
+pub async fn postgres_schema_url() -> (String, String) {
+    let schema = fresh_schema();
+    admin_sql(format!("CREATE SCHEMA {schema}")).await;
+    let url = format!("{}?options=-c%20search_path%3D{schema}", postgres_url());
+    (schema, url)
 }
 
 pub async fn postgres() -> TestStore {
-    let url = postgres_schema_url().await;
+    let (schema, url) = postgres_schema_url().await;
     let store = Store::connect(&url).await.expect("postgres store");
     TestStore {
         store,
         url,
+        schema: Some(schema),
         _dir: None,
     }
 }
@@ -89,7 +104,10 @@ macro_rules! on_both_stores {
             $(
                 #[tokio::test(flavor = "current_thread")]
                 async fn $name() {
-                    super::$name($crate::common::postgres().await).await;
+                    let test_store = $crate::common::postgres().await;
+                    let schema = test_store.schema.clone();
+                    super::$name(test_store).await;
+                    $crate::common::drop_schema(schema).await;
                 }
             )*
         }
