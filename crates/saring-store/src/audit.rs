@@ -19,10 +19,26 @@ fn entry_hash(seq: i64, at: i64, kind: &str, subject: &str, payload: &str, prev:
     sha256_hex(text.as_bytes())
 }
 
-/// Appends entries inside a caller's transaction; [`AuditWriter::finish`] moves the head.
+/// Entries written by one multi-row INSERT.
+const INSERT_ROWS: usize = 256;
+
+/// One entry waiting to be written.
+struct Entry {
+    seq: i64,
+    at: i64,
+    kind: String,
+    subject: String,
+    payload: String,
+    prev_hash: String,
+    hash: String,
+}
+
+/// Appends entries inside a caller's transaction; [`AuditWriter::finish`] writes them (in
+/// multi-row INSERTs) and moves the head, before the caller commits.
 pub(crate) struct AuditWriter {
     seq: i64,
     hash: String,
+    pending: Vec<Entry>,
 }
 
 impl AuditWriter {
@@ -34,41 +50,57 @@ impl AuditWriter {
         Ok(Self {
             seq: row.try_get("seq")?,
             hash: row.try_get("hash")?,
+            pending: Vec::new(),
         })
     }
 
-    /// Appends one entry.
-    pub(crate) async fn append(
-        &mut self,
-        tx: &mut Transaction<'static, Any>,
-        at: i64,
-        kind: &str,
-        subject: &str,
-        payload: &Value,
-    ) -> Result<()> {
+    /// Appends one entry (written by [`AuditWriter::finish`], in the same transaction).
+    pub(crate) fn append(&mut self, at: i64, kind: &str, subject: &str, payload: &Value) {
         let seq = self.seq + 1;
         let payload = canonical_json(payload);
         let hash = entry_hash(seq, at, kind, subject, &payload, &self.hash);
-        sqlx::query(
-            "INSERT INTO audit_log (seq, at, kind, subject, payload_json, prev_hash, hash) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        )
-        .bind(seq)
-        .bind(at)
-        .bind(kind)
-        .bind(subject)
-        .bind(payload)
-        .bind(&self.hash)
-        .bind(&hash)
-        .execute(&mut **tx)
-        .await?;
+        let prev_hash = std::mem::replace(&mut self.hash, hash.clone());
         self.seq = seq;
-        self.hash = hash;
-        Ok(())
+        self.pending.push(Entry {
+            seq,
+            at,
+            kind: kind.to_string(),
+            subject: subject.to_string(),
+            payload,
+            prev_hash,
+            hash,
+        });
     }
 
-    /// Records the new head; call before committing.
+    /// Writes the pending entries and the new head; call before committing.
     pub(crate) async fn finish(self, tx: &mut Transaction<'static, Any>) -> Result<()> {
+        for rows in self.pending.chunks(INSERT_ROWS) {
+            let placeholders: Vec<String> = (0..rows.len())
+                .map(|row| {
+                    let first = row * 7;
+                    let columns: Vec<String> = (1..=7)
+                        .map(|column| format!("${}", first + column))
+                        .collect();
+                    format!("({})", columns.join(", "))
+                })
+                .collect();
+            let sql = format!(
+                "INSERT INTO audit_log (seq, at, kind, subject, payload_json, prev_hash, hash) VALUES {}",
+                placeholders.join(", ")
+            );
+            let mut insert = sqlx::query(sqlx::AssertSqlSafe(sql));
+            for entry in rows {
+                insert = insert
+                    .bind(entry.seq)
+                    .bind(entry.at)
+                    .bind(entry.kind.as_str())
+                    .bind(entry.subject.as_str())
+                    .bind(entry.payload.as_str())
+                    .bind(entry.prev_hash.as_str())
+                    .bind(entry.hash.as_str());
+            }
+            insert.execute(&mut **tx).await?;
+        }
         sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
             .bind(self.seq)
             .bind(&self.hash)
@@ -246,9 +278,7 @@ impl Store {
             "previous_version": previous.as_ref().map(|(v, _)| v),
             "previous_sha256": previous.as_ref().map(|(_, h)| h),
         });
-        audit
-            .append(&mut tx, now, "config_changed", kind, &payload)
-            .await?;
+        audit.append(now, "config_changed", kind, &payload);
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(true)

@@ -79,15 +79,12 @@ impl Store {
         if created == 0 {
             return Err(StoreError::BankExists(name.to_string()));
         }
-        audit
-            .append(
-                &mut tx,
-                now,
-                "bank_created",
-                &format!("bank/{name}"),
-                &json!({"actor": actor}),
-            )
-            .await?;
+        audit.append(
+            now,
+            "bank_created",
+            &format!("bank/{name}"),
+            &json!({"actor": actor}),
+        );
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(())
@@ -114,15 +111,7 @@ impl Store {
         } else {
             "bank_disabled"
         };
-        audit
-            .append(
-                &mut tx,
-                now,
-                kind,
-                &format!("bank/{name}"),
-                &json!({"actor": actor}),
-            )
-            .await?;
+        audit.append(now, kind, &format!("bank/{name}"), &json!({"actor": actor}));
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(())
@@ -155,15 +144,12 @@ impl Store {
             .await?;
         }
         let hashes: Vec<&str> = entries.iter().map(|e| e.hash_hex.as_str()).collect();
-        audit
-            .append(
-                &mut tx,
-                now,
-                "bank_entries_added",
-                &format!("bank/{bank}"),
-                &json!({"actor": actor, "hashes": hashes}),
-            )
-            .await?;
+        audit.append(
+            now,
+            "bank_entries_added",
+            &format!("bank/{bank}"),
+            &json!({"actor": actor, "hashes": hashes}),
+        );
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(entries.len())

@@ -391,15 +391,13 @@ impl Transition<'_> {
             "actor": self.actor,
             "reason": self.reason,
         });
-        audit
-            .append(
-                tx,
-                self.now,
-                "review",
-                &format!("case/{}", self.case.id),
-                &payload,
-            )
-            .await
+        audit.append(
+            self.now,
+            "review",
+            &format!("case/{}", self.case.id),
+            &payload,
+        );
+        Ok(())
     }
 }
 
@@ -624,15 +622,12 @@ impl Store {
         .fetch_one(&mut *tx)
         .await?
         .try_get("id")?;
-        audit
-            .append(
-                &mut tx,
-                now,
-                "appeal_filed",
-                &format!("appeal/{appeal_id}"),
-                &json!({"case_id": case_id, "filed_by": filed_by, "statement": statement}),
-            )
-            .await?;
+        audit.append(
+            now,
+            "appeal_filed",
+            &format!("appeal/{appeal_id}"),
+            &json!({"case_id": case_id, "filed_by": filed_by, "statement": statement}),
+        );
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(appeal_id)
@@ -697,9 +692,12 @@ impl Store {
         .bind(appeal_id)
         .execute(&mut *tx)
         .await?;
-        audit
-            .append(&mut tx, now, "appeal_decided", &format!("appeal/{appeal_id}"), &json!({"case_id": case.id, "outcome": state, "reviewer": reviewer, "reason": reason}))
-            .await?;
+        audit.append(
+            now,
+            "appeal_decided",
+            &format!("appeal/{appeal_id}"),
+            &json!({"case_id": case.id, "outcome": state, "reviewer": reviewer, "reason": reason}),
+        );
         if outcome == AppealOutcome::Overturned {
             let revoked = sqlx::query(
                 "UPDATE strikes SET revoked_at = $1, revoked_by = $2, revoked_reason = $3 \
@@ -713,15 +711,12 @@ impl Store {
             .await?
             .rows_affected();
             if revoked > 0 {
-                audit
-                    .append(
-                        &mut tx,
-                        now,
-                        "strike_revoked",
-                        &format!("case/{}", case.id),
-                        &json!({"appeal_id": appeal_id, "reviewer": reviewer, "reason": reason}),
-                    )
-                    .await?;
+                audit.append(
+                    now,
+                    "strike_revoked",
+                    &format!("case/{}", case.id),
+                    &json!({"appeal_id": appeal_id, "reviewer": reviewer, "reason": reason}),
+                );
             }
             let offence =
                 sqlx::query("SELECT MAX(offence) AS offence FROM actions WHERE case_id = $1")
@@ -863,15 +858,12 @@ async fn enforce(
     .bind(now)
     .execute(&mut **tx)
     .await?;
-    audit
-        .append(
-            tx,
-            now,
-            "evidence_frozen",
-            &format!("case/{}", case.id),
-            &json!({"sha256": sha256}),
-        )
-        .await?;
+    audit.append(
+        now,
+        "evidence_frozen",
+        &format!("case/{}", case.id),
+        &json!({"sha256": sha256}),
+    );
     sqlx::query(
         "INSERT INTO relisting_refs (case_id, platform, listing_id, seller_id, normalised_text, \
          image_hashes_json, taken_down_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
@@ -961,15 +953,13 @@ async fn insert_action(
         "legal_basis": sanction.legal_basis,
         "enforcement_version": version,
     });
-    audit
-        .append(
-            tx,
-            now,
-            "action",
-            &format!("{}/{}", case.platform, case.listing_id),
-            &payload,
-        )
-        .await
+    audit.append(
+        now,
+        "action",
+        &format!("{}/{}", case.platform, case.listing_id),
+        &payload,
+    );
+    Ok(())
 }
 
 /// A seller's standing: the most severe sanction of any case whose strike stands.

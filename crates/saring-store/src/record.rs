@@ -109,9 +109,7 @@ impl Store {
                 "model_version": item.model_version,
                 "reasons": item.reasons,
             });
-            audit
-                .append(&mut tx, now, "decision", &subject, &payload)
-                .await?;
+            audit.append(now, "decision", &subject, &payload);
             let pending = sqlx::query(
                 "SELECT id, state FROM cases WHERE platform = $1 AND listing_id = $2 \
                  AND state IN ('open', 'claimed')",
@@ -155,15 +153,12 @@ impl Store {
                 }
                 .insert(&mut tx)
                 .await?;
-                audit
-                    .append(
-                        &mut tx,
-                        now,
-                        "case_updated",
-                        &format!("case/{case_id}"),
-                        &json!({"decision_id": decision_id, "reason": reason}),
-                    )
-                    .await?;
+                audit.append(
+                    now,
+                    "case_updated",
+                    &format!("case/{case_id}"),
+                    &json!({"decision_id": decision_id, "reason": reason}),
+                );
                 summary.cases_updated += 1;
             } else if item.verdict != Verdict::Allow {
                 let case_id: i64 = sqlx::query(
@@ -201,15 +196,12 @@ impl Store {
                 }
                 .insert(&mut tx)
                 .await?;
-                audit
-                    .append(
-                        &mut tx,
-                        now,
-                        "case_opened",
-                        &format!("case/{case_id}"),
-                        &json!({"decision_id": decision_id, "listing": subject, "reason": reason}),
-                    )
-                    .await?;
+                audit.append(
+                    now,
+                    "case_opened",
+                    &format!("case/{case_id}"),
+                    &json!({"decision_id": decision_id, "listing": subject, "reason": reason}),
+                );
                 if let Some(seller) = seller_id {
                     sqlx::query(
                         "INSERT INTO sellers (platform, seller_id, status, updated_at) \
