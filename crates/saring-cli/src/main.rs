@@ -1,9 +1,13 @@
 //! `saring`: screens marketplace listings for illegally imported used clothing
 //! (HS 6309.00.00) and decides allow / review / block with reasons a reviewer can check.
 
+mod banks;
+mod cases;
 mod eval;
 mod hash;
+mod record;
 mod scan;
+mod store;
 mod summary;
 mod train;
 
@@ -36,6 +40,17 @@ enum Command {
     /// Screen a labelled corpus and report precision, recall, F1 and false positives,
     /// overall and per tactic.
     Eval(eval::EvalArgs),
+    /// Review cases opened by `saring scan --store`: list, show, claim, decide.
+    #[command(subcommand)]
+    Cases(cases::CasesCommand),
+    /// Sellers' appeals against confirmed cases: file, decide.
+    #[command(subcommand)]
+    Appeals(cases::AppealsCommand),
+    /// The store's hash-chained audit log.
+    #[command(subcommand)]
+    Audit(cases::AuditCommand),
+    /// Hash banks in the store: create, enable, disable, add, import, export, list.
+    Banks(banks::BanksArgs),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -84,6 +99,10 @@ fn main() -> ExitCode {
         Command::Hash(args) => hash::run(&args),
         Command::Train(args) => train::run(&args),
         Command::Eval(args) => eval::run(&args),
+        Command::Cases(command) => cases::run_cases(&command),
+        Command::Appeals(command) => cases::run_appeals(&command),
+        Command::Audit(command) => cases::run_audit(&command),
+        Command::Banks(args) => banks::run(&args),
     };
     match result {
         Ok(code) => code,

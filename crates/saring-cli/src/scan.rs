@@ -12,10 +12,11 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use saring_engine::Screener;
-use saring_images::{FetchLimits, ImageBanks, ImageDetector, ImageFetcher, hash_list};
+use saring_images::{BankEntry, FetchLimits, ImageBanks, ImageDetector, ImageFetcher, hash_list};
 use saring_io::{DecisionWriter, Format, Input, Record, RejectionWriter};
 
 use crate::ConfigArgs;
+use crate::record::Recorder;
 use crate::summary::Summary;
 
 /// Records handed to the worker threads at a time; output keeps input order within and
@@ -47,6 +48,11 @@ pub struct ScanArgs {
     /// the output of `saring hash`). Repeatable.
     #[arg(long = "bank", value_name = "NAME=FILE")]
     banks: Vec<String>,
+    /// Record decisions in a store (sqlite://PATH or postgres://...): a review or block
+    /// opens a case, a listing version screened before records nothing. Enabled hash banks
+    /// of the store are matched besides any --bank files.
+    #[arg(long, value_name = "URL")]
+    store: Option<String>,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -176,10 +182,11 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
     bar
 }
 
-/// The image detector over the hash lists named by `--bank NAME=FILE`. Malformed lines
-/// are reported with their line numbers and skipped; an unreadable file is fatal.
-fn image_detector(banks: &[String]) -> anyhow::Result<ImageDetector> {
-    let mut entries = Vec::new();
+/// The image detector over the hash lists named by `--bank NAME=FILE` and `stored`
+/// entries (the store's enabled banks). Malformed lines are reported with their line
+/// numbers and skipped; an unreadable file is fatal.
+fn image_detector(banks: &[String], stored: Vec<BankEntry>) -> anyhow::Result<ImageDetector> {
+    let mut entries = stored;
     for spec in banks {
         let Some((name, path)) = spec.split_once('=') else {
             bail!("--bank {spec:?}: expected NAME=FILE");
@@ -238,9 +245,19 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let mut screener = Screener::from_config(&args.config.load()?)?;
-    if !args.banks.is_empty() {
-        screener = screener.with_detector(Box::new(image_detector(&args.banks)?));
+    let config = args.config.load()?;
+    let mut screener = Screener::from_config(&config)?;
+    let mut recorder = args
+        .store
+        .as_deref()
+        .map(|url| Recorder::open(url, &config, screener.model_version()))
+        .transpose()?;
+    let stored_banks = match &recorder {
+        Some(recorder) => recorder.enabled_bank_entries()?,
+        None => Vec::new(),
+    };
+    if !args.banks.is_empty() || !stored_banks.is_empty() {
+        screener = screener.with_detector(Box::new(image_detector(&args.banks, stored_banks)?));
     }
     let (records, bytes_read) = saring_io::open(&input, format)?;
 
@@ -259,7 +276,10 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         sink,
         out_format,
         &screener,
-        &mut rejections,
+        Outputs {
+            rejections: &mut rejections,
+            store: recorder.as_mut(),
+        },
     );
     let finished = outcome.and_then(|summary| {
         rejections.finish()?;
@@ -278,6 +298,9 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
             return Err(error);
         }
     };
+    if let Some(recorder) = recorder {
+        eprintln!("{}", recorder.finish());
+    }
     eprint!(
         "{}",
         summary.report(
@@ -294,6 +317,13 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     })
 }
 
+/// Where a scan keeps what it finds besides the decisions file: rejected records, and
+/// the store when `--store` is given.
+struct Outputs<'a> {
+    rejections: &'a mut Rejections,
+    store: Option<&'a mut Recorder>,
+}
+
 fn scan_records(
     records: saring_io::Records,
     bytes_read: &saring_io::BytesRead,
@@ -301,8 +331,12 @@ fn scan_records(
     sink: Box<dyn Write + Send>,
     out_format: Format,
     screener: &Screener,
-    rejections: &mut Rejections,
+    outputs: Outputs<'_>,
 ) -> anyhow::Result<Summary> {
+    let Outputs {
+        rejections,
+        store: mut recorder,
+    } = outputs;
     let started = Instant::now();
     let progress = progress_bar(input.size());
     let mut writer = DecisionWriter::new(sink, out_format)?;
@@ -340,26 +374,35 @@ fn scan_records(
                 break;
             }
         };
+        let preparer = recorder.as_deref();
         let screened: Vec<_> = chunk
             .par_iter()
             .map(|record| {
-                record
-                    .outcome
-                    .as_ref()
-                    .map(|parsed| (parsed, screener.screen(&parsed.listing)))
+                record.outcome.as_ref().map(|parsed| {
+                    let decision = screener.screen(&parsed.listing);
+                    let prepared = preparer.map(|r| r.prepare(&parsed.listing, &decision));
+                    (parsed, decision, prepared)
+                })
             })
             .collect();
+        let mut batch = Vec::new();
         for (record, outcome) in chunk.iter().zip(screened) {
             match outcome {
-                Ok((parsed, decision)) => {
+                Ok((parsed, decision, prepared)) => {
                     writer.write(&decision)?;
                     summary.count_decision(&decision, &parsed.unknown_fields, &record.position);
+                    if let Some(prepared) = prepared {
+                        batch.push(prepared?);
+                    }
                 }
                 Err(rejection) => {
                     rejections.write(&record.position, rejection)?;
                     summary.count_rejection();
                 }
             }
+        }
+        if let Some(recorder) = recorder.as_deref_mut() {
+            recorder.record(&batch)?;
         }
         progress.set_position(bytes_read.get());
         progress.set_message(format!(

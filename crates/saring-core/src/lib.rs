@@ -4,14 +4,21 @@
 //!
 //! Data flows one way: listing -> normalise -> signals -> policy -> decision.
 
+pub mod case;
 pub mod decision;
 pub mod detector;
+pub mod enforcement;
 pub mod listing;
 pub mod policy;
 pub mod signal;
 
+pub use case::{CaseAction, CaseState, CaseView, TransitionError};
 pub use decision::{Decision, Priority, Reason, Verdict};
 pub use detector::Detector;
+pub use enforcement::{
+    Enforcement, EnforcementConfig, EnforcementError, EnforcementPolicy, Sanction, SanctionKind,
+    SellerStatus,
+};
 pub use listing::{ImageRef, Listing, ListingError, Platform, Seller};
 pub use policy::{Policy, PolicyConfig, PolicyError};
 pub use signal::{Signal, SignalKind, Span, TextField};

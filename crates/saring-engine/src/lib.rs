@@ -12,6 +12,8 @@ pub mod bundled {
     pub const LEXICON: &str = include_str!("../../../config/lexicon.toml");
     /// `config/policy.toml`.
     pub const POLICY: &str = include_str!("../../../config/policy.toml");
+    /// `config/enforcement.toml`, the graduated enforcement policy.
+    pub const ENFORCEMENT: &str = include_str!("../../../config/enforcement.toml");
     /// `models/text-classifier.bin`, the text classifier trained on `corpus/train.jsonl`.
     pub const MODEL: &[u8] = include_bytes!("../../../models/text-classifier.bin");
 }

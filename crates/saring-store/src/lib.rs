@@ -1,0 +1,177 @@
+//! The saring store: decisions, cases, enforcement actions, appeals, frozen evidence,
+//! hash banks, seller records and a hash-chained audit log, on SQLite (one file, WAL) or
+//! PostgreSQL, chosen by URL (`sqlite://PATH` or `postgres://...`).
+//!
+//! One implementation serves both through sqlx's `Any` driver: every query is written in
+//! SQL both databases accept (`$N` parameters, `ON CONFLICT`, `RETURNING`); only the DDL
+//! differs, in `migrations/sqlite` and `migrations/postgres`. Times are unix milliseconds
+//! UTC and are always passed in (`now`), so callers and tests control the clock. Every
+//! write runs in one transaction together with its audit entries.
+
+mod audit;
+mod banks;
+pub mod canonical;
+mod cases;
+mod record;
+mod rows;
+mod sellers;
+
+use std::borrow::Cow;
+use std::str::FromStr;
+
+use sqlx::any::{AnyPoolOptions, install_default_drivers};
+use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::{AnyPool, SqlStr};
+
+pub use audit::{AuditProblem, AuditReport};
+pub use banks::{BankEntryRecord, BankSummary};
+pub use cases::{
+    ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter, CaseRecord,
+    EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
+};
+pub use record::{PreparedDecision, RecordSummary, Screened};
+pub use sellers::{SellerIdentifier, SellerLink, SellerRecord};
+
+/// What can go wrong in the store.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    /// The URL names no supported database.
+    #[error("store URL {0:?}: expected sqlite://PATH or postgres://USER@HOST/DATABASE")]
+    BadUrl(String),
+    /// The database refused or failed.
+    #[error("database: {0}")]
+    Database(#[from] sqlx::Error),
+    /// The schema could not be brought up to date.
+    #[error("database migrations: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    /// No case with this id.
+    #[error("case {0} does not exist")]
+    NoSuchCase(i64),
+    /// No appeal with this id.
+    #[error("appeal {0} does not exist")]
+    NoSuchAppeal(i64),
+    /// The appeal was decided already.
+    #[error("appeal {0} was decided already")]
+    AppealDecided(i64),
+    /// No bank with this name.
+    #[error("hash bank {0:?} does not exist")]
+    NoSuchBank(String),
+    /// A bank with this name exists.
+    #[error("hash bank {0:?} exists already")]
+    BankExists(String),
+    /// The case rules refuse the transition.
+    #[error(transparent)]
+    Transition(#[from] saring_core::TransitionError),
+    /// A decision needs a reason.
+    #[error("a reason is required")]
+    NoReason,
+    /// A stored value cannot be read back.
+    #[error("stored record is unreadable: {0}")]
+    Corrupt(String),
+    /// A value could not be serialised.
+    #[error("JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+/// Result of store operations.
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// The database behind a store.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite, one file in WAL mode.
+    Sqlite,
+    /// PostgreSQL.
+    Postgres,
+}
+
+impl FromStr for Backend {
+    type Err = StoreError;
+
+    fn from_str(url: &str) -> Result<Self> {
+        if url.starts_with("sqlite:") {
+            Ok(Backend::Sqlite)
+        } else if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Backend::Postgres)
+        } else {
+            Err(StoreError::BadUrl(url.to_string()))
+        }
+    }
+}
+
+const SQLITE_SCHEMA: &str = include_str!("../migrations/sqlite/0001_store.sql");
+const POSTGRES_SCHEMA: &str = include_str!("../migrations/postgres/0001_store.sql");
+
+/// A connected, migrated store.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+impl Store {
+    /// Connects to `url` (`sqlite://PATH`, created if missing, or `postgres://...`) and
+    /// applies any pending migrations. On PostgreSQL a `?options=-c search_path=SCHEMA`
+    /// parameter selects the schema.
+    pub async fn connect(url: &str) -> Result<Store> {
+        install_default_drivers();
+        let backend: Backend = url.parse()?;
+        let (url, connections) = match backend {
+            // One connection: SQLite has one writer anyway, and a single connection never
+            // meets a lock held by another connection of the same process.
+            Backend::Sqlite if url.contains("mode=") => (url.to_string(), 1),
+            Backend::Sqlite => {
+                let separator = if url.contains('?') { '&' } else { '?' };
+                (format!("{url}{separator}mode=rwc"), 1)
+            }
+            Backend::Postgres => (url.to_string(), 4),
+        };
+        let pool = AnyPoolOptions::new()
+            .max_connections(connections)
+            .connect(&url)
+            .await?;
+        if backend == Backend::Sqlite {
+            sqlx::query("PRAGMA journal_mode = WAL")
+                .execute(&pool)
+                .await?;
+        }
+        let store = Store { pool, backend };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    async fn migrate(&self) -> Result<()> {
+        let schema = match self.backend {
+            Backend::Sqlite => SQLITE_SCHEMA,
+            Backend::Postgres => POSTGRES_SCHEMA,
+        };
+        let migrations = vec![Migration::new(
+            1,
+            Cow::Borrowed("store"),
+            MigrationType::Simple,
+            SqlStr::from_static(schema),
+            false,
+        )];
+        let mut migrator = Migrator::with_migrations(migrations);
+        // Parallel tests migrate separate PostgreSQL schemas of one database; the
+        // database-wide lock is not needed for that.
+        migrator.set_locking(self.backend == Backend::Sqlite);
+        migrator.run(&self.pool).await?;
+        Ok(())
+    }
+
+    /// Which database this store uses.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The connection pool, for callers that need raw SQL (tests that tamper with rows).
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Closes every connection; pending writes have been committed by then.
+    pub async fn close(&self) {
+        self.pool.close().await;
+    }
+}
