@@ -73,6 +73,9 @@ pub struct TakedownLinkRecord {
     pub overdue: bool,
 }
 
+/// Which counter of [`EnforcementCounts`] a query fills.
+type CounterField = fn(&mut EnforcementCounts) -> &mut u64;
+
 fn millis(time: DateTime<Utc>) -> i64 {
     time.timestamp_millis()
 }
@@ -359,7 +362,7 @@ impl Store {
             .collect::<Result<Vec<_>>>()?;
 
         let mut enforcement: BTreeMap<Platform, EnforcementCounts> = BTreeMap::new();
-        let counters: [(&str, fn(&mut EnforcementCounts) -> &mut u64); 6] = [
+        let counters: [(&str, CounterField); 6] = [
             (
                 "SELECT c.platform, COUNT(*) AS n FROM cases c WHERE c.opened_at >= $1 AND c.opened_at < $2 \
                  AND NOT EXISTS (SELECT 1 FROM takedown_links t WHERE t.platform = c.platform \
