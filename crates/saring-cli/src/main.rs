@@ -9,6 +9,7 @@ mod record;
 mod scan;
 mod store;
 mod summary;
+mod takedowns;
 mod train;
 
 use std::path::PathBuf;
@@ -51,6 +52,12 @@ enum Command {
     Audit(cases::AuditCommand),
     /// Hash banks in the store: create, enable, disable, add, import, export, list.
     Banks(banks::BanksArgs),
+    /// Regulators' takedown requests: import, list, mark what was done.
+    #[command(subcommand)]
+    Takedowns(takedowns::TakedownsCommand),
+    /// A report of takedowns and enforcement for a period, by platform and agency, as HTML
+    /// (with charts), CSV or JSON. Aggregates and listing URLs only: no seller data.
+    Report(takedowns::ReportArgs),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -103,6 +110,8 @@ fn main() -> ExitCode {
         Command::Appeals(command) => cases::run_appeals(&command),
         Command::Audit(command) => cases::run_audit(&command),
         Command::Banks(args) => banks::run(&args),
+        Command::Takedowns(command) => takedowns::run(&command),
+        Command::Report(args) => takedowns::report(&args),
     };
     match result {
         Ok(code) => code,

@@ -15,6 +15,7 @@ mod cases;
 mod record;
 mod rows;
 mod sellers;
+mod takedowns;
 
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -31,6 +32,7 @@ pub use cases::{
 };
 pub use record::{PreparedDecision, RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord};
+pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -53,6 +55,9 @@ pub enum StoreError {
     /// The appeal was decided already.
     #[error("appeal {0} was decided already")]
     AppealDecided(i64),
+    /// No requested link with this id.
+    #[error("takedown link {0} does not exist")]
+    NoSuchTakedown(i64),
     /// No bank with this name.
     #[error("hash bank {0:?} does not exist")]
     NoSuchBank(String),
@@ -101,6 +106,8 @@ impl FromStr for Backend {
 
 const SQLITE_SCHEMA: &str = include_str!("../migrations/sqlite/0001_store.sql");
 const POSTGRES_SCHEMA: &str = include_str!("../migrations/postgres/0001_store.sql");
+const SQLITE_TAKEDOWNS: &str = include_str!("../migrations/sqlite/0010_takedowns.sql");
+const POSTGRES_TAKEDOWNS: &str = include_str!("../migrations/postgres/0010_takedowns.sql");
 
 /// A connected, migrated store.
 #[derive(Debug, Clone)]
@@ -141,17 +148,28 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<()> {
-        let schema = match self.backend {
-            Backend::Sqlite => SQLITE_SCHEMA,
-            Backend::Postgres => POSTGRES_SCHEMA,
+        let steps = match self.backend {
+            Backend::Sqlite => [
+                (1, "store", SQLITE_SCHEMA),
+                (10, "takedowns", SQLITE_TAKEDOWNS),
+            ],
+            Backend::Postgres => [
+                (1, "store", POSTGRES_SCHEMA),
+                (10, "takedowns", POSTGRES_TAKEDOWNS),
+            ],
         };
-        let migrations = vec![Migration::new(
-            1,
-            Cow::Borrowed("store"),
-            MigrationType::Simple,
-            SqlStr::from_static(schema),
-            false,
-        )];
+        let migrations = steps
+            .into_iter()
+            .map(|(version, name, sql)| {
+                Migration::new(
+                    version,
+                    Cow::Borrowed(name),
+                    MigrationType::Simple,
+                    SqlStr::from_static(sql),
+                    false,
+                )
+            })
+            .collect();
         let mut migrator = Migrator::with_migrations(migrations);
         // Parallel tests migrate separate PostgreSQL schemas of one database; the
         // database-wide lock is not needed for that.

@@ -8,6 +8,7 @@ use saring_core::{Decision, Listing, Priority, Verdict};
 use crate::audit::AuditWriter;
 use crate::canonical::{canonical_of, listing_version, redacted};
 use crate::rows::{priority_name, priority_rank};
+use crate::takedowns::note_listing_key;
 use crate::{Result, Store};
 
 /// Who opens and updates cases from screening, in case events.
@@ -43,6 +44,7 @@ pub struct PreparedDecision {
     listing_json: String,
     image_hashes_json: String,
     normalised_text: String,
+    listing_key: Option<String>,
 }
 
 impl PreparedDecision {
@@ -63,6 +65,12 @@ impl PreparedDecision {
             listing_json: canonical_of(&redacted(item.listing))?,
             image_hashes_json: canonical_of(&item.image_hashes)?,
             normalised_text: item.normalised_text.to_string(),
+            listing_key: item
+                .listing
+                .url
+                .as_deref()
+                .and_then(|url| saring_takedowns::canonicalise(url).ok())
+                .map(|canonical| canonical.key.to_string()),
         })
     }
 }
@@ -100,6 +108,9 @@ impl Store {
                 continue;
             };
             summary.recorded += 1;
+            if let Some(key) = &item.listing_key {
+                note_listing_key(&mut tx, key, &item.platform, &item.listing_id, now).await?;
+            }
             let subject = format!("{}/{}", item.platform, item.listing_id);
             let payload = json!({
                 "decision_id": decision_id,
