@@ -217,22 +217,19 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             }
-            audit
-                .append(
-                    &mut tx,
-                    now,
-                    "takedown_request",
-                    &request.request_id,
-                    &json!({
-                        "actor": actor,
-                        "agency": request.agency,
-                        "issued_at": millis(request.issued_at),
-                        "legal_basis": request.legal_basis,
-                        "urgency": request.urgency.as_str(),
-                        "links": request.urls.len(),
-                    }),
-                )
-                .await?;
+            audit.append(
+                now,
+                "takedown_request",
+                &request.request_id,
+                &json!({
+                    "actor": actor,
+                    "agency": request.agency,
+                    "issued_at": millis(request.issued_at),
+                    "legal_basis": request.legal_basis,
+                    "urgency": request.urgency.as_str(),
+                    "links": request.urls.len(),
+                }),
+            );
         }
         audit.finish(&mut tx).await?;
         tx.commit().await?;
@@ -316,15 +313,12 @@ impl Store {
         .bind(target)
         .execute(&mut *tx)
         .await?;
-        audit
-            .append(
-                &mut tx,
-                now,
-                "takedown_status",
-                &format!("takedown/{target}"),
-                &json!({ "actor": actor, "status": status.name(), "at": at, "reason": reason }),
-            )
-            .await?;
+        audit.append(
+            now,
+            "takedown_status",
+            &format!("takedown/{target}"),
+            &json!({ "actor": actor, "status": status.name(), "at": at, "reason": reason }),
+        );
         audit.finish(&mut tx).await?;
         tx.commit().await?;
         Ok(())
