@@ -1,5 +1,5 @@
 //! The saring store: decisions, cases, enforcement actions, appeals, frozen evidence,
-//! hash banks, seller records and a hash-chained audit log, on SQLite (one file, WAL) or
+//! hash banks, seller records, settings and a hash-chained audit log, on SQLite (one file, WAL) or
 //! PostgreSQL, chosen by URL (`sqlite://PATH` or `postgres://...`).
 //!
 //! One implementation serves both through sqlx's `Any` driver: every query is written in
@@ -15,6 +15,7 @@ mod cases;
 mod record;
 mod rows;
 mod sellers;
+mod settings;
 
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -30,7 +31,7 @@ pub use cases::{
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
 pub use record::{PreparedDecision, RecordSummary, Screened};
-pub use sellers::{SellerIdentifier, SellerLink, SellerRecord};
+pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -99,8 +100,21 @@ impl FromStr for Backend {
     }
 }
 
-const SQLITE_SCHEMA: &str = include_str!("../migrations/sqlite/0001_store.sql");
-const POSTGRES_SCHEMA: &str = include_str!("../migrations/postgres/0001_store.sql");
+/// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
+const MIGRATIONS: [(i64, &str, &str, &str); 2] = [
+    (
+        1,
+        "store",
+        include_str!("../migrations/sqlite/0001_store.sql"),
+        include_str!("../migrations/postgres/0001_store.sql"),
+    ),
+    (
+        2,
+        "settings",
+        include_str!("../migrations/sqlite/0002_settings.sql"),
+        include_str!("../migrations/postgres/0002_settings.sql"),
+    ),
+];
 
 /// A connected, migrated store.
 #[derive(Debug, Clone)]
@@ -141,17 +155,22 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<()> {
-        let schema = match self.backend {
-            Backend::Sqlite => SQLITE_SCHEMA,
-            Backend::Postgres => POSTGRES_SCHEMA,
-        };
-        let migrations = vec![Migration::new(
-            1,
-            Cow::Borrowed("store"),
-            MigrationType::Simple,
-            SqlStr::from_static(schema),
-            false,
-        )];
+        let migrations = MIGRATIONS
+            .iter()
+            .map(|&(version, description, sqlite, postgres)| {
+                let schema = match self.backend {
+                    Backend::Sqlite => sqlite,
+                    Backend::Postgres => postgres,
+                };
+                Migration::new(
+                    version,
+                    Cow::Borrowed(description),
+                    MigrationType::Simple,
+                    SqlStr::from_static(schema),
+                    false,
+                )
+            })
+            .collect();
         let mut migrator = Migrator::with_migrations(migrations);
         // Parallel tests migrate separate PostgreSQL schemas of one database; the
         // database-wide lock is not needed for that.
