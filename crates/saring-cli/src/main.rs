@@ -7,6 +7,7 @@ mod eval;
 mod hash;
 mod record;
 mod scan;
+mod sellers;
 mod store;
 mod summary;
 mod train;
@@ -51,6 +52,9 @@ enum Command {
     Audit(cases::AuditCommand),
     /// Hash banks in the store: create, enable, disable, add, import, export, list.
     Banks(banks::BanksArgs),
+    /// Sellers in the store: standing, strikes and links to banned sellers.
+    #[command(subcommand)]
+    Sellers(sellers::SellersCommand),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -103,6 +107,7 @@ fn main() -> ExitCode {
         Command::Appeals(command) => cases::run_appeals(&command),
         Command::Audit(command) => cases::run_audit(&command),
         Command::Banks(args) => banks::run(&args),
+        Command::Sellers(command) => sellers::run(&command),
     };
     match result {
         Ok(code) => code,
