@@ -277,16 +277,19 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         None => (None, Box::new(io::stdout())),
     };
     let mut rejections = Rejections::new(errors, input.display_name())?;
-    let outcome = scan_records(
-        records,
-        &bytes_read,
-        &input,
-        sink,
-        out_format,
-        &screener,
-        &mut rejections,
-        recorder.as_mut(),
-    );
+    let outcome = DecisionWriter::new(sink, out_format)
+        .map_err(anyhow::Error::from)
+        .and_then(|writer| {
+            scan_records(
+                records,
+                &bytes_read,
+                &input,
+                writer,
+                &screener,
+                &mut rejections,
+                recorder.as_mut(),
+            )
+        });
     let finished = outcome.and_then(|summary| {
         rejections.finish()?;
         Ok(summary)
@@ -327,15 +330,13 @@ fn scan_records(
     records: saring_io::Records,
     bytes_read: &saring_io::BytesRead,
     input: &Input,
-    sink: Box<dyn Write + Send>,
-    out_format: Format,
+    mut writer: DecisionWriter<Box<dyn Write + Send>>,
     screener: &Screener,
     rejections: &mut Rejections,
     mut recorder: Option<&mut Recorder>,
 ) -> anyhow::Result<Summary> {
     let started = Instant::now();
     let progress = progress_bar(input.size());
-    let mut writer = DecisionWriter::new(sink, out_format)?;
     let mut summary = Summary::default();
 
     // One thread reads and parses ahead while the workers screen the previous chunk.

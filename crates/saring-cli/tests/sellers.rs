@@ -307,11 +307,9 @@ fn ban_evasion(url: &str, secret: Option<&str>) -> String {
     // The new shop's only identifier, its phone, is the banned seller's, keyed alike.
     let sharing_phone = sql_strings(
         url,
-        &format!(
-            "SELECT DISTINCT seller_id FROM seller_identifiers WHERE kind = 'phone' AND keyed_hash IN \
-             (SELECT keyed_hash FROM seller_identifiers WHERE seller_id = 'toko_baru_a') \
-             ORDER BY seller_id"
-        ),
+        "SELECT DISTINCT seller_id FROM seller_identifiers WHERE kind = 'phone' AND keyed_hash IN \
+         (SELECT keyed_hash FROM seller_identifiers WHERE seller_id = 'toko_baru_a') \
+         ORDER BY seller_id",
     );
     assert_eq!(sharing_phone, [BANNED, "toko_baru_a"]);
     for table_sql in [

@@ -708,7 +708,7 @@ async fn seller_hooks_store_keyed_hashes_links_and_fingerprints(t: TestStore) {
     store.add_seller_link(&link).await.expect("link");
     assert_eq!(
         store.seller_links("shopee", "s1").await.expect("links"),
-        [link.clone()]
+        std::slice::from_ref(&link)
     );
     assert_eq!(
         store.seller_links("tokopedia", "t9").await.expect("links"),
