@@ -7,6 +7,7 @@ mod eval;
 mod hash;
 mod record;
 mod scan;
+mod sellers;
 mod store;
 mod summary;
 mod takedowns;
@@ -58,6 +59,9 @@ enum Command {
     /// A report of takedowns and enforcement for a period, by platform and agency, as HTML
     /// (with charts), CSV or JSON. Aggregates and listing URLs only: no seller data.
     Report(takedowns::ReportArgs),
+    /// Sellers in the store: standing, strikes and links to banned sellers.
+    #[command(subcommand)]
+    Sellers(sellers::SellersCommand),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -112,6 +116,7 @@ fn main() -> ExitCode {
         Command::Banks(args) => banks::run(&args),
         Command::Takedowns(command) => takedowns::run(&command),
         Command::Report(args) => takedowns::report(&args),
+        Command::Sellers(command) => sellers::run(&command),
     };
     match result {
         Ok(code) => code,

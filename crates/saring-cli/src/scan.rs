@@ -16,7 +16,8 @@ use saring_images::{BankEntry, FetchLimits, ImageBanks, ImageDetector, ImageFetc
 use saring_io::{DecisionWriter, Format, Input, Record, RejectionWriter};
 
 use crate::ConfigArgs;
-use crate::record::Recorder;
+use crate::record::{PreparedBatch, Recorder};
+use crate::sellers::SecretArgs;
 use crate::summary::Summary;
 
 /// Records handed to the worker threads at a time; output keeps input order within and
@@ -50,9 +51,13 @@ pub struct ScanArgs {
     banks: Vec<String>,
     /// Record decisions in a store (sqlite://PATH or postgres://...): a review or block
     /// opens a case, a listing version screened before records nothing. Enabled hash banks
-    /// of the store are matched besides any --bank files.
+    /// of the store are matched besides any --bank files, sellers linked to suspended or
+    /// banned sellers and re-listings of listings taken down are sent to review, and every
+    /// seller's fingerprint (keyed hashes only) is updated.
     #[arg(long, value_name = "URL")]
     store: Option<String>,
+    #[command(flatten)]
+    secret: SecretArgs,
     /// Worker threads (default: one per core).
     #[arg(long, value_name = "N")]
     threads: Option<usize>,
@@ -250,7 +255,7 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     let mut recorder = args
         .store
         .as_deref()
-        .map(|url| Recorder::open(url, &config, screener.model_version()))
+        .map(|url| Recorder::open(url, &args.secret, &config, screener.model_version()))
         .transpose()?;
     let stored_banks = match &recorder {
         Some(recorder) => recorder.enabled_bank_entries()?,
@@ -258,6 +263,9 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
     };
     if !args.banks.is_empty() || !stored_banks.is_empty() {
         screener = screener.with_detector(Box::new(image_detector(&args.banks, stored_banks)?));
+    }
+    if let Some(recorder) = &recorder {
+        screener = screener.with_detector(Box::new(recorder.seller_detector()));
     }
     let (records, bytes_read) = saring_io::open(&input, format)?;
 
@@ -269,18 +277,21 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
         None => (None, Box::new(io::stdout())),
     };
     let mut rejections = Rejections::new(errors, input.display_name())?;
-    let outcome = scan_records(
-        records,
-        &bytes_read,
-        &input,
-        sink,
-        out_format,
-        &screener,
-        Outputs {
-            rejections: &mut rejections,
-            store: recorder.as_mut(),
-        },
-    );
+    let outcome = DecisionWriter::new(sink, out_format)
+        .map_err(anyhow::Error::from)
+        .and_then(|writer| {
+            scan_records(
+                records,
+                &bytes_read,
+                &input,
+                writer,
+                &screener,
+                Outputs {
+                    rejections: &mut rejections,
+                    store: recorder.as_mut(),
+                },
+            )
+        });
     let finished = outcome.and_then(|summary| {
         rejections.finish()?;
         Ok(summary)
@@ -328,8 +339,7 @@ fn scan_records(
     records: saring_io::Records,
     bytes_read: &saring_io::BytesRead,
     input: &Input,
-    sink: Box<dyn Write + Send>,
-    out_format: Format,
+    mut writer: DecisionWriter<Box<dyn Write + Send>>,
     screener: &Screener,
     outputs: Outputs<'_>,
 ) -> anyhow::Result<Summary> {
@@ -339,7 +349,6 @@ fn scan_records(
     } = outputs;
     let started = Instant::now();
     let progress = progress_bar(input.size());
-    let mut writer = DecisionWriter::new(sink, out_format)?;
     let mut summary = Summary::default();
 
     // One thread reads and parses ahead while the workers screen the previous chunk.
@@ -385,7 +394,7 @@ fn scan_records(
                 })
             })
             .collect();
-        let mut batch = Vec::new();
+        let mut batch = PreparedBatch::default();
         for (record, outcome) in chunk.iter().zip(screened) {
             match outcome {
                 Ok((parsed, decision, prepared)) => {
@@ -402,7 +411,7 @@ fn scan_records(
             }
         }
         if let Some(recorder) = recorder.as_deref_mut() {
-            recorder.record(&batch)?;
+            recorder.record(batch)?;
         }
         progress.set_position(bytes_read.get());
         progress.set_message(format!(

@@ -1,5 +1,5 @@
 //! The saring store: decisions, cases, enforcement actions, appeals, frozen evidence,
-//! hash banks, seller records and a hash-chained audit log, on SQLite (one file, WAL) or
+//! hash banks, seller records, settings and a hash-chained audit log, on SQLite (one file, WAL) or
 //! PostgreSQL, chosen by URL (`sqlite://PATH` or `postgres://...`).
 //!
 //! One implementation serves both through sqlx's `Any` driver: every query is written in
@@ -16,6 +16,7 @@ mod record;
 mod rows;
 mod sellers;
 mod takedowns;
+mod settings;
 
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -31,7 +32,7 @@ pub use cases::{
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
 pub use record::{PreparedDecision, RecordSummary, Screened};
-pub use sellers::{SellerIdentifier, SellerLink, SellerRecord};
+pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
 pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};
 
 /// What can go wrong in the store.
@@ -104,10 +105,27 @@ impl FromStr for Backend {
     }
 }
 
-const SQLITE_SCHEMA: &str = include_str!("../migrations/sqlite/0001_store.sql");
-const POSTGRES_SCHEMA: &str = include_str!("../migrations/postgres/0001_store.sql");
-const SQLITE_TAKEDOWNS: &str = include_str!("../migrations/sqlite/0010_takedowns.sql");
-const POSTGRES_TAKEDOWNS: &str = include_str!("../migrations/postgres/0010_takedowns.sql");
+/// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
+const MIGRATIONS: [(i64, &str, &str, &str); 3] = [
+    (
+        1,
+        "store",
+        include_str!("../migrations/sqlite/0001_store.sql"),
+        include_str!("../migrations/postgres/0001_store.sql"),
+    ),
+    (
+        2,
+        "settings",
+        include_str!("../migrations/sqlite/0002_settings.sql"),
+        include_str!("../migrations/postgres/0002_settings.sql"),
+    ),
+    (
+        10,
+        "takedowns",
+        include_str!("../migrations/sqlite/0010_takedowns.sql"),
+        include_str!("../migrations/postgres/0010_takedowns.sql"),
+    ),
+];
 
 /// A connected, migrated store.
 #[derive(Debug, Clone)]
@@ -148,24 +166,18 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<()> {
-        let steps = match self.backend {
-            Backend::Sqlite => [
-                (1, "store", SQLITE_SCHEMA),
-                (10, "takedowns", SQLITE_TAKEDOWNS),
-            ],
-            Backend::Postgres => [
-                (1, "store", POSTGRES_SCHEMA),
-                (10, "takedowns", POSTGRES_TAKEDOWNS),
-            ],
-        };
-        let migrations = steps
-            .into_iter()
-            .map(|(version, name, sql)| {
+        let migrations = MIGRATIONS
+            .iter()
+            .map(|&(version, description, sqlite, postgres)| {
+                let schema = match self.backend {
+                    Backend::Sqlite => sqlite,
+                    Backend::Postgres => postgres,
+                };
                 Migration::new(
                     version,
-                    Cow::Borrowed(name),
+                    Cow::Borrowed(description),
                     MigrationType::Simple,
-                    SqlStr::from_static(sql),
+                    SqlStr::from_static(schema),
                     false,
                 )
             })

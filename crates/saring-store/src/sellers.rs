@@ -3,7 +3,7 @@
 //! `seller_identifiers` table has no column for them, only keyed hashes.
 
 use serde_json::Value;
-use sqlx::Row;
+use sqlx::{Any, Row, Transaction};
 
 use saring_core::SellerStatus;
 
@@ -58,7 +58,88 @@ pub struct SellerLink {
     pub created_at: i64,
 }
 
+/// What one scan learnt about a seller, saved in one go by [`Store::update_sellers`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct SellerUpdate {
+    /// Platform.
+    pub platform: String,
+    /// The platform's seller id.
+    pub seller_id: String,
+    /// The seller's fingerprint (opaque JSON), replacing the stored one.
+    pub fingerprint: Value,
+    /// (kind, keyed hash) of identifiers seen; known ones are kept as they were.
+    pub identifiers: Vec<(String, String)>,
+    /// Links found from this seller: one row per pair of sellers, whose evidence is
+    /// replaced when the pair is linked again.
+    pub links: Vec<SellerLink>,
+}
+
 impl Store {
+    /// Saves what a scan learnt about sellers in one transaction: fingerprints, keyed
+    /// identifiers and links; sellers not yet known are recorded as active.
+    pub async fn update_sellers(&self, updates: &[SellerUpdate], now: i64) -> Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for update in updates {
+            let (platform, seller_id) = (&update.platform, &update.seller_id);
+            sqlx::query(
+                "INSERT INTO sellers (platform, seller_id, status, updated_at) \
+                 VALUES ($1, $2, 'active', $3) ON CONFLICT (platform, seller_id) DO NOTHING",
+            )
+            .bind(platform)
+            .bind(seller_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+            upsert_fingerprint(&mut tx, platform, seller_id, &update.fingerprint, now).await?;
+            insert_identifiers(&mut tx, platform, seller_id, &update.identifiers, now).await?;
+            for link in &update.links {
+                let evidence = serde_json::to_string(&link.evidence)?;
+                let replaced = sqlx::query(
+                    "UPDATE seller_links SET evidence_json = $1 WHERE platform = $2 AND seller_id = $3 \
+                     AND linked_platform = $4 AND linked_seller_id = $5",
+                )
+                .bind(&evidence)
+                .bind(&link.platform)
+                .bind(&link.seller_id)
+                .bind(&link.linked_platform)
+                .bind(&link.linked_seller_id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+                if replaced == 0 {
+                    sqlx::query(
+                        "INSERT INTO seller_links (platform, seller_id, linked_platform, linked_seller_id, \
+                         evidence_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+                    )
+                    .bind(&link.platform)
+                    .bind(&link.seller_id)
+                    .bind(&link.linked_platform)
+                    .bind(&link.linked_seller_id)
+                    .bind(&evidence)
+                    .bind(link.created_at)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+            }
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// The platforms on which the store knows a seller with this id (status or fingerprint).
+    pub async fn seller_platforms(&self, seller_id: &str) -> Result<Vec<String>> {
+        sqlx::query(
+            "SELECT platform FROM sellers WHERE seller_id = $1 UNION \
+             SELECT platform FROM seller_fingerprints WHERE seller_id = $1 ORDER BY platform",
+        )
+        .bind(seller_id)
+        .fetch_all(&self.pool)
+        .await?
+        .iter()
+        .map(|row| Ok(row.try_get("platform")?))
+        .collect()
+    }
+
     /// A seller's standing and sanction history; `None` if the store has never seen them.
     pub async fn seller(&self, platform: &str, seller_id: &str) -> Result<Option<SellerRecord>> {
         let Some(row) = sqlx::query(
@@ -100,19 +181,7 @@ impl Store {
         now: i64,
     ) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        for (kind, keyed_hash) in identifiers {
-            sqlx::query(
-                "INSERT INTO seller_identifiers (platform, seller_id, kind, keyed_hash, first_seen_at) \
-                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, seller_id, kind, keyed_hash) DO NOTHING",
-            )
-            .bind(platform)
-            .bind(seller_id)
-            .bind(kind)
-            .bind(keyed_hash)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        }
+        insert_identifiers(&mut tx, platform, seller_id, identifiers, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -217,17 +286,9 @@ impl Store {
         fingerprint: &Value,
         now: i64,
     ) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO seller_fingerprints (platform, seller_id, fingerprint_json, updated_at) \
-             VALUES ($1, $2, $3, $4) ON CONFLICT (platform, seller_id) \
-             DO UPDATE SET fingerprint_json = $3, updated_at = $4",
-        )
-        .bind(platform)
-        .bind(seller_id)
-        .bind(serde_json::to_string(fingerprint)?)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
+        let mut tx = self.pool.begin().await?;
+        upsert_fingerprint(&mut tx, platform, seller_id, fingerprint, now).await?;
+        tx.commit().await?;
         Ok(())
     }
 
@@ -269,4 +330,48 @@ impl Store {
         })
         .collect()
     }
+}
+
+async fn insert_identifiers(
+    tx: &mut Transaction<'static, Any>,
+    platform: &str,
+    seller_id: &str,
+    identifiers: &[(String, String)],
+    now: i64,
+) -> Result<()> {
+    for (kind, keyed_hash) in identifiers {
+        sqlx::query(
+            "INSERT INTO seller_identifiers (platform, seller_id, kind, keyed_hash, first_seen_at) \
+             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, seller_id, kind, keyed_hash) DO NOTHING",
+        )
+        .bind(platform)
+        .bind(seller_id)
+        .bind(kind)
+        .bind(keyed_hash)
+        .bind(now)
+        .execute(&mut **tx)
+        .await?;
+    }
+    Ok(())
+}
+
+async fn upsert_fingerprint(
+    tx: &mut Transaction<'static, Any>,
+    platform: &str,
+    seller_id: &str,
+    fingerprint: &Value,
+    now: i64,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO seller_fingerprints (platform, seller_id, fingerprint_json, updated_at) \
+         VALUES ($1, $2, $3, $4) ON CONFLICT (platform, seller_id) \
+         DO UPDATE SET fingerprint_json = $3, updated_at = $4",
+    )
+    .bind(platform)
+    .bind(seller_id)
+    .bind(serde_json::to_string(fingerprint)?)
+    .bind(now)
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
 }

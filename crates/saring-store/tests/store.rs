@@ -5,7 +5,8 @@ mod common;
 use common::{DAY, T0, TestStore, enforcement, listing, screen};
 use saring_core::{CaseState, Priority, SanctionKind, SellerStatus, TransitionError, Verdict};
 use saring_store::{
-    AppealOutcome, AuditProblem, BankEntryRecord, CaseFilter, ReviewOutcome, SellerLink, StoreError,
+    AppealOutcome, AuditProblem, BankEntryRecord, CaseFilter, ReviewOutcome, SellerLink,
+    SellerUpdate, StoreError,
 };
 use sqlx::Row;
 
@@ -22,6 +23,8 @@ on_both_stores!(
     configuration_changes_are_audited_once,
     hash_banks_are_created_toggled_and_listed,
     seller_hooks_store_keyed_hashes_links_and_fingerprints,
+    a_scan_update_saves_fingerprints_identifiers_and_one_link_per_pair,
+    settings_keep_the_first_value_written,
 );
 
 async fn a_listing_version_is_recorded_once_and_flagged_listings_open_one_case(t: TestStore) {
@@ -731,5 +734,71 @@ async fn seller_hooks_store_keyed_hashes_links_and_fingerprints(t: TestStore) {
     assert_eq!(
         store.seller("shopee", "nobody").await.expect("seller"),
         None
+    );
+}
+
+async fn a_scan_update_saves_fingerprints_identifiers_and_one_link_per_pair(t: TestStore) {
+    let store = &t.store;
+    let link = |evidence: &str, created_at| SellerLink {
+        platform: "shopee".into(),
+        seller_id: "new".into(),
+        linked_platform: "shopee".into(),
+        linked_seller_id: "banned".into(),
+        evidence: serde_json::json!([{"kind": "identifier", "detail": evidence}]),
+        created_at,
+    };
+    let update = |fingerprint: serde_json::Value, evidence: &str, at| SellerUpdate {
+        platform: "shopee".into(),
+        seller_id: "new".into(),
+        fingerprint,
+        identifiers: vec![("phone".into(), "k1".into())],
+        links: vec![link(evidence, at)],
+    };
+    let first = update(serde_json::json!({"v": 1}), "same phone", T0);
+    store.update_sellers(&[first], T0).await.expect("update");
+    let second = update(serde_json::json!({"v": 2}), "same phone; photo", T0 + 1);
+    store
+        .update_sellers(&[second], T0 + 1)
+        .await
+        .expect("update");
+    assert_eq!(
+        store.seller_fingerprint("shopee", "new").await.expect("fp"),
+        Some(serde_json::json!({"v": 2}))
+    );
+    let identifiers = store
+        .seller_identifiers("shopee", "new")
+        .await
+        .expect("ids");
+    assert_eq!(identifiers.len(), 1);
+    assert_eq!(identifiers[0].first_seen_at, T0);
+    let links = store.seller_links("shopee", "banned").await.expect("links");
+    assert_eq!(
+        links,
+        [link("same phone; photo", T0)],
+        "one row, newest evidence"
+    );
+    let seller = store.seller("shopee", "new").await.expect("seller");
+    assert_eq!(seller.map(|s| s.status), Some(SellerStatus::Active));
+    assert_eq!(
+        store.seller_platforms("new").await.expect("platforms"),
+        ["shopee"]
+    );
+}
+
+async fn settings_keep_the_first_value_written(t: TestStore) {
+    let store = &t.store;
+    assert_eq!(store.setting("secret").await.expect("read"), None);
+    let first = store
+        .setting_or_insert("secret", "a", T0)
+        .await
+        .expect("set");
+    let second = store
+        .setting_or_insert("secret", "b", T0 + 1)
+        .await
+        .expect("set");
+    assert_eq!((first.as_str(), second.as_str()), ("a", "a"));
+    assert_eq!(
+        store.setting("secret").await.expect("read").as_deref(),
+        Some("a")
     );
 }
