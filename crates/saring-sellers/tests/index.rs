@@ -403,11 +403,11 @@ fn the_detector_sends_linked_listings_to_review_not_block() {
     // below the policy's family agreement, so only one family agrees.
     let mut with_text = signals;
     with_text.push(Signal {
-        kind: SignalKind::Lexicon,
-        name: "bal segel".into(),
+        kind: SignalKind::Classifier,
+        name: "text-classifier".into(),
         category: None,
         score: 0.85,
-        detail: "term".into(),
+        detail: "text classifier".into(),
         spans: Vec::new(),
     });
     let decision = policy.decide(&listing, with_text, "test");

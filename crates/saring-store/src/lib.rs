@@ -15,8 +15,8 @@ mod cases;
 mod record;
 mod rows;
 mod sellers;
-mod takedowns;
 mod settings;
+mod takedowns;
 
 use std::borrow::Cow;
 use std::str::FromStr;
