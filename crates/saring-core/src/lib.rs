@@ -4,6 +4,7 @@
 //!
 //! Data flows one way: listing -> normalise -> signals -> policy -> decision.
 
+pub mod access;
 pub mod case;
 pub mod decision;
 pub mod detector;
@@ -12,6 +13,7 @@ pub mod listing;
 pub mod policy;
 pub mod signal;
 
+pub use access::{Principal, Role, UnknownRole};
 pub use case::{CaseAction, CaseState, CaseView, TransitionError};
 pub use decision::{Decision, Priority, Reason, Verdict};
 pub use detector::Detector;

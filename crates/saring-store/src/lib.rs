@@ -8,6 +8,7 @@
 //! UTC and are always passed in (`now`), so callers and tests control the clock. Every
 //! write runs in one transaction together with its audit entries.
 
+mod api_keys;
 mod audit;
 mod banks;
 pub mod canonical;
@@ -25,6 +26,7 @@ use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, SqlStr};
 
+pub use api_keys::{ApiKeyRecord, NewApiKey};
 pub use audit::{AuditProblem, AuditReport};
 pub use banks::{BankEntryRecord, BankSummary};
 pub use cases::{
@@ -71,6 +73,9 @@ pub enum StoreError {
     /// A decision needs a reason.
     #[error("a reason is required")]
     NoReason,
+    /// A caller's value is refused, with what is wrong with it.
+    #[error("{0}")]
+    Invalid(String),
     /// A stored value cannot be read back.
     #[error("stored record is unreadable: {0}")]
     Corrupt(String),
@@ -106,7 +111,7 @@ impl FromStr for Backend {
 }
 
 /// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
-const MIGRATIONS: [(i64, &str, &str, &str); 3] = [
+const MIGRATIONS: [(i64, &str, &str, &str); 4] = [
     (
         1,
         "store",
@@ -124,6 +129,12 @@ const MIGRATIONS: [(i64, &str, &str, &str); 3] = [
         "takedowns",
         include_str!("../migrations/sqlite/0010_takedowns.sql"),
         include_str!("../migrations/postgres/0010_takedowns.sql"),
+    ),
+    (
+        30,
+        "api keys",
+        include_str!("../migrations/sqlite/0030_api_keys.sql"),
+        include_str!("../migrations/postgres/0030_api_keys.sql"),
     ),
 ];
 
