@@ -13,6 +13,7 @@ mod audit;
 mod banks;
 pub mod canonical;
 mod cases;
+mod lexicon_versions;
 mod record;
 mod rows;
 mod sellers;
@@ -33,6 +34,7 @@ pub use cases::{
     ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter, CaseRecord,
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
+pub use lexicon_versions::{LexiconStatus, LexiconVersionRecord};
 pub use record::{PreparedDecision, RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
 pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};
@@ -111,7 +113,7 @@ impl FromStr for Backend {
 }
 
 /// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
-const MIGRATIONS: [(i64, &str, &str, &str); 4] = [
+const MIGRATIONS: [(i64, &str, &str, &str); 5] = [
     (
         1,
         "store",
@@ -135,6 +137,12 @@ const MIGRATIONS: [(i64, &str, &str, &str); 4] = [
         "api keys",
         include_str!("../migrations/sqlite/0030_api_keys.sql"),
         include_str!("../migrations/postgres/0030_api_keys.sql"),
+    ),
+    (
+        50,
+        "lexicon versions",
+        include_str!("../migrations/sqlite/0050_lexicon_versions.sql"),
+        include_str!("../migrations/postgres/0050_lexicon_versions.sql"),
     ),
 ];
 
