@@ -5,6 +5,7 @@ mod banks;
 mod cases;
 mod eval;
 mod hash;
+mod lexicon;
 mod record;
 mod scan;
 mod sellers;
@@ -59,6 +60,10 @@ enum Command {
     /// A report of takedowns and enforcement for a period, by platform and agency, as HTML
     /// (with charts), CSV or JSON. Aggregates and listing URLs only: no seller data.
     Report(takedowns::ReportArgs),
+    /// Lexicon versions in the store (propose, activate, history) and code words learnt from
+    /// reviewers' decisions (suggest).
+    #[command(subcommand)]
+    Lexicon(lexicon::LexiconCommand),
     /// Sellers in the store: standing, strikes and links to banned sellers.
     #[command(subcommand)]
     Sellers(sellers::SellersCommand),
@@ -117,6 +122,7 @@ fn main() -> ExitCode {
         Command::Takedowns(command) => takedowns::run(&command),
         Command::Report(args) => takedowns::report(&args),
         Command::Sellers(command) => sellers::run(&command),
+        Command::Lexicon(command) => lexicon::run(&command),
     };
     match result {
         Ok(code) => code,

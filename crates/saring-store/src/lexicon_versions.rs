@@ -24,7 +24,8 @@ pub enum LexiconStatus {
 }
 
 impl LexiconStatus {
-    fn as_str(self) -> &'static str {
+    /// The status as stored and shown.
+    pub fn as_str(self) -> &'static str {
         match self {
             LexiconStatus::Proposed => "proposed",
             LexiconStatus::Active => "active",
@@ -40,6 +41,17 @@ impl LexiconStatus {
             other => Err(StoreError::Corrupt(format!("lexicon status {other:?}"))),
         }
     }
+}
+
+/// The normalised text of a reviewed case, for learning code words from reviewers' decisions.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ReviewedCaseText {
+    /// Case id.
+    pub case_id: i64,
+    /// Normalised title and description of the listing as screened.
+    pub normalised_text: String,
+    /// The violation stands (confirmed or under appeal) rather than cleared.
+    pub confirmed: bool,
 }
 
 /// One stored lexicon version.
@@ -190,6 +202,30 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         row.as_ref().map(version_record).transpose()
+    }
+
+    /// The texts of the most recent `limit` reviewed cases: confirmed (or under appeal) and
+    /// cleared, newest first.
+    pub async fn reviewed_case_texts(&self, limit: usize) -> Result<Vec<ReviewedCaseText>> {
+        let limit = i64::try_from(limit).unwrap_or(i64::MAX);
+        let rows = sqlx::query(
+            "SELECT c.id, c.state, d.normalised_text FROM cases c \
+             JOIN decisions d ON d.id = c.decision_id \
+             WHERE c.state IN ('confirmed', 'appealed', 'cleared') AND d.normalised_text <> '' \
+             ORDER BY c.updated_at DESC, c.id DESC LIMIT $1",
+        )
+        .bind(limit)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| {
+                Ok(ReviewedCaseText {
+                    case_id: row.try_get("id")?,
+                    normalised_text: row.try_get("normalised_text")?,
+                    confirmed: row.try_get::<String, _>("state")? != "cleared",
+                })
+            })
+            .collect()
     }
 
     /// Every version, newest proposal first.

@@ -34,7 +34,7 @@ pub use cases::{
     ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter, CaseRecord,
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
-pub use lexicon_versions::{LexiconStatus, LexiconVersionRecord};
+pub use lexicon_versions::{LexiconStatus, LexiconVersionRecord, ReviewedCaseText};
 pub use record::{PreparedDecision, RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
 pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};

@@ -3,9 +3,62 @@
 mod common;
 
 use common::{T0, TestStore};
-use saring_store::LexiconStatus;
+use saring_core::{Priority, Verdict};
+use saring_store::{CaseFilter, LexiconStatus, ReviewOutcome};
 
-on_both_stores!(one_lexicon_is_active_and_the_history_stays);
+on_both_stores!(
+    one_lexicon_is_active_and_the_history_stays,
+    reviewed_texts_are_those_of_decided_cases
+);
+
+async fn reviewed_texts_are_those_of_decided_cases(t: TestStore) {
+    let store = &t.store;
+    let policy = common::enforcement();
+    for (n, title) in [
+        "Gembolan Jaket",
+        "Gembolan Kemeja",
+        "Jaket Baru",
+        "Masih Dibuka",
+    ]
+    .iter()
+    .enumerate()
+    {
+        let listing = common::listing(&format!("L{n}"), &format!("S{n}"), title);
+        common::screen(store, &listing, Verdict::Review, Priority::Retail, T0).await;
+    }
+    let mut cases = store
+        .list_cases(&CaseFilter::default(), T0)
+        .await
+        .expect("cases");
+    cases.sort_by_key(|c| c.listing_id.clone());
+    let outcomes = [
+        ReviewOutcome::Confirm,
+        ReviewOutcome::Confirm,
+        ReviewOutcome::Clear,
+    ];
+    for (case, outcome) in cases.iter().zip(outcomes) {
+        store
+            .decide_case(case.id, outcome, "ana", "checked", &policy, T0 + 1)
+            .await
+            .expect("decided");
+    }
+    let mut texts = store.reviewed_case_texts(100).await.expect("texts");
+    texts.sort_by_key(|t| t.case_id);
+    let seen: Vec<(&str, bool)> = texts
+        .iter()
+        .map(|t| (t.normalised_text.as_str(), t.confirmed))
+        .collect();
+    // The case still open is not a decision yet.
+    assert_eq!(
+        seen,
+        [
+            ("gembolan jaket", true),
+            ("gembolan kemeja", true),
+            ("jaket baru", false)
+        ]
+    );
+    assert_eq!(store.reviewed_case_texts(1).await.expect("texts").len(), 1);
+}
 
 async fn one_lexicon_is_active_and_the_history_stays(t: TestStore) {
     let store = &t.store;
