@@ -13,6 +13,7 @@ use crate::audit::AuditWriter;
 use crate::canonical::{canonical_json, sha256_hex};
 use crate::record::Event;
 use crate::rows::{parse_json, parse_name, parse_state, priority_name};
+use crate::webhooks::{ActionEvent, enqueue_action_event};
 use crate::{Result, Store, StoreError};
 
 /// A case as stored.
@@ -127,7 +128,7 @@ pub struct ActionRecord {
     pub legal_basis: Vec<String>,
     /// Version of the enforcement policy that chose it.
     pub enforcement_version: String,
-    /// `pending` until delivered to the platform.
+    /// `pending` until its webhook event is delivered to the platform, then `delivered`.
     pub status: String,
     /// When created (unix ms).
     pub created_at: i64,
@@ -919,6 +920,8 @@ async fn enforce(
     Ok(())
 }
 
+/// Writes an action to `actions`, its webhook event to the outbox and its audit entry, all
+/// in the caller's transaction.
 async fn insert_action(
     tx: &mut Transaction<'static, Any>,
     audit: &mut AuditWriter,
@@ -944,6 +947,18 @@ async fn insert_action(
     .fetch_one(&mut **tx)
     .await?
     .try_get("id")?;
+    enqueue_action_event(
+        tx,
+        &ActionEvent {
+            action_id: id,
+            case,
+            offence,
+            sanction,
+            enforcement_version: version,
+            decided_at: now,
+        },
+    )
+    .await?;
     let payload = json!({
         "action_id": id,
         "case_id": case.id,
