@@ -29,6 +29,7 @@ on_both_stores!(
     after_n_failures_the_event_is_dead_and_a_retry_delivers_it,
     a_restart_loses_no_pending_event,
     transport_failures_are_recorded_without_secrets,
+    the_loop_delivers_new_events_until_shut_down,
 );
 
 /// What the receiver saw.
@@ -404,4 +405,40 @@ async fn transport_failures_are_recorded_without_secrets(t: TestStore) {
             "{error}"
         );
     }
+}
+
+async fn the_loop_delivers_new_events_until_shut_down(t: TestStore) {
+    let store = &t.store;
+    let receiver = Receiver::new(0, Duration::ZERO);
+    let url = receiver.serve().await;
+    set_endpoint(store, &receiver, &url, now_ms()).await;
+    let dispatcher = Dispatcher::new(store.clone(), config(8)).expect("dispatcher");
+    let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+    let running = tokio::spawn(async move {
+        dispatcher
+            .run(async {
+                stopped.await.ok();
+            })
+            .await
+    });
+    confirm_new(store, "1", "s1", Priority::Retail, now_ms()).await;
+    confirm_new(store, "2", "s2", Priority::Wholesale, now_ms()).await;
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    while receiver.accepted_ids().len() < 5 {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "the loop delivered {:?}",
+            receiver.accepted_ids()
+        );
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    stop.send(()).expect("the loop is running");
+    running
+        .await
+        .expect("the loop task")
+        .expect("the loop ends without error");
+    assert_eq!(
+        receiver.accepted_ids(),
+        sorted_event_ids(&events(store, None).await)
+    );
 }
