@@ -272,10 +272,10 @@ fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
     })
 }
 
-const ACTION_COLUMNS: &str = "id, case_id, platform, seller_id, kind, offence, detail, \
+pub(crate) const ACTION_COLUMNS: &str = "id, case_id, platform, seller_id, kind, offence, detail, \
     legal_basis_json, enforcement_version, status, created_at";
 
-fn action_from_row(row: &AnyRow) -> Result<ActionRecord> {
+pub(crate) fn action_from_row(row: &AnyRow) -> Result<ActionRecord> {
     Ok(ActionRecord {
         id: row.try_get("id")?,
         case_id: row.try_get("case_id")?,
@@ -324,7 +324,7 @@ fn appeal_from_row(row: &AnyRow) -> Result<AppealRecord> {
     })
 }
 
-async fn load_case(tx: &mut Transaction<'static, Any>, id: i64) -> Result<CaseRecord> {
+pub(crate) async fn load_case(tx: &mut Transaction<'static, Any>, id: i64) -> Result<CaseRecord> {
     let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id)

@@ -185,6 +185,7 @@ impl Store {
         }
         let store = Store { pool, backend };
         store.migrate().await?;
+        webhooks::enqueue_unannounced_actions(&store).await?;
         Ok(store)
     }
 

@@ -19,7 +19,7 @@ use sqlx::{Any, Row, Transaction};
 use saring_core::Sanction;
 
 use crate::audit::AuditWriter;
-use crate::cases::CaseRecord;
+use crate::cases::{ACTION_COLUMNS, CaseRecord, action_from_row, load_case};
 use crate::rows::parse_json;
 use crate::{Backend, Result, Store, StoreError};
 
@@ -283,7 +283,7 @@ pub(crate) async fn enqueue_action_event(
     sqlx::query(
         "INSERT INTO webhook_outbox (event_id, platform, event_kind, action_id, payload_json, \
          status, attempts, next_attempt_at, created_at) \
-         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6)",
+         VALUES ($1, $2, $3, $4, $5, 'pending', 0, $6, $6) ON CONFLICT (action_id) DO NOTHING",
     )
     .bind(&event_id)
     .bind(&case.platform)
@@ -294,6 +294,44 @@ pub(crate) async fn enqueue_action_event(
     .execute(&mut **tx)
     .await?;
     Ok(())
+}
+
+/// Writes the events of pending actions that have none: actions recorded before the
+/// outbox existed (migration 20). Runs when a store connects; concurrent runs insert each
+/// event once. Returns how many were written.
+pub(crate) async fn enqueue_unannounced_actions(store: &Store) -> Result<usize> {
+    let mut tx = store.pool.begin().await?;
+    let actions = sqlx::query(sqlx::AssertSqlSafe(format!(
+        "SELECT {ACTION_COLUMNS} FROM actions a WHERE a.status = 'pending' \
+         AND NOT EXISTS (SELECT 1 FROM webhook_outbox o WHERE o.action_id = a.id) ORDER BY a.id"
+    )))
+    .fetch_all(&mut *tx)
+    .await?
+    .iter()
+    .map(action_from_row)
+    .collect::<Result<Vec<_>>>()?;
+    for action in &actions {
+        let case = load_case(&mut tx, action.case_id).await?;
+        let sanction = Sanction {
+            kind: action.kind,
+            detail: action.detail.clone(),
+            legal_basis: action.legal_basis.clone(),
+        };
+        enqueue_action_event(
+            &mut tx,
+            &ActionEvent {
+                action_id: action.id,
+                case: &case,
+                offence: action.offence,
+                sanction: &sanction,
+                enforcement_version: &action.enforcement_version,
+                decided_at: action.created_at,
+            },
+        )
+        .await?;
+    }
+    tx.commit().await?;
+    Ok(actions.len())
 }
 
 impl Store {

@@ -19,6 +19,7 @@ on_both_stores!(
     a_claim_leases_events_and_concurrent_claims_are_disjoint,
     failures_back_off_then_dead_letter_and_a_retry_requeues,
     delivery_marks_the_event_and_its_action_delivered,
+    pending_actions_without_an_event_get_one_when_a_store_connects,
 );
 
 const SECRET: &str = "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
@@ -402,4 +403,34 @@ async fn delivery_marks_the_event_and_its_action_delivered(t: TestStore) {
         OutboxStatus::Delivered,
         "a late failure changes nothing"
     );
+}
+
+async fn pending_actions_without_an_event_get_one_when_a_store_connects(t: TestStore) {
+    let store = &t.store;
+    let detail = confirm_new(store, "1", "s1", Priority::Retail, T0).await;
+    let first = events(store, None).await.remove(0);
+    store
+        .mark_webhook_delivered(first.id, T0 + 5)
+        .await
+        .expect("delivered");
+    // As if recorded before the outbox existed: the pending action has no event.
+    sqlx::query("DELETE FROM webhook_outbox WHERE status = 'pending'")
+        .execute(store.pool())
+        .await
+        .expect("delete");
+    for _ in 0..2 {
+        let reconnected = Store::connect(&t.url).await.expect("reconnect");
+        let outbox = events(&reconnected, None).await;
+        assert_eq!(outbox.len(), 2, "one event per action, written once");
+        let pending = &outbox[1];
+        let action = &detail.actions[1];
+        assert_eq!(
+            (pending.action_id, pending.status, pending.next_attempt_at),
+            (Some(action.id), OutboxStatus::Pending, action.created_at)
+        );
+        let payload: Value = serde_json::from_str(&pending.payload_json).expect("JSON");
+        assert_eq!(payload["kind"], action.kind.as_str());
+        assert_eq!(payload["detail"], action.detail.as_str());
+        reconnected.close().await;
+    }
 }

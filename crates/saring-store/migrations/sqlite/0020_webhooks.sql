@@ -27,3 +27,4 @@ CREATE TABLE webhook_outbox (
 );
 CREATE INDEX webhook_outbox_due ON webhook_outbox (status, next_attempt_at, id);
 CREATE INDEX webhook_outbox_platform ON webhook_outbox (platform, status);
+CREATE UNIQUE INDEX webhook_outbox_action ON webhook_outbox (action_id);
