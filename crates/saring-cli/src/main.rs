@@ -13,6 +13,7 @@ mod store;
 mod summary;
 mod takedowns;
 mod train;
+mod webhooks;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -67,6 +68,9 @@ enum Command {
     /// Sellers in the store: standing, strikes and links to banned sellers.
     #[command(subcommand)]
     Sellers(sellers::SellersCommand),
+    /// Signed webhooks delivering enforcement actions to platforms: set, disable, list,
+    /// dead, retry, deliver.
+    Webhooks(webhooks::WebhooksArgs),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -123,6 +127,7 @@ fn main() -> ExitCode {
         Command::Report(args) => takedowns::report(&args),
         Command::Sellers(command) => sellers::run(&command),
         Command::Lexicon(command) => lexicon::run(&command),
+        Command::Webhooks(args) => webhooks::run(&args),
     };
     match result {
         Ok(code) => code,

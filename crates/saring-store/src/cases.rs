@@ -13,6 +13,7 @@ use crate::audit::AuditWriter;
 use crate::canonical::{canonical_json, sha256_hex};
 use crate::record::Event;
 use crate::rows::{parse_json, parse_name, parse_state, priority_name};
+use crate::webhooks::{ActionEvent, enqueue_action_event};
 use crate::{Result, Store, StoreError};
 
 /// A case as stored.
@@ -127,7 +128,7 @@ pub struct ActionRecord {
     pub legal_basis: Vec<String>,
     /// Version of the enforcement policy that chose it.
     pub enforcement_version: String,
-    /// `pending` until delivered to the platform.
+    /// `pending` until its webhook event is delivered to the platform, then `delivered`.
     pub status: String,
     /// When created (unix ms).
     pub created_at: i64,
@@ -271,10 +272,10 @@ fn case_from_row(row: &AnyRow) -> Result<CaseRecord> {
     })
 }
 
-const ACTION_COLUMNS: &str = "id, case_id, platform, seller_id, kind, offence, detail, \
+pub(crate) const ACTION_COLUMNS: &str = "id, case_id, platform, seller_id, kind, offence, detail, \
     legal_basis_json, enforcement_version, status, created_at";
 
-fn action_from_row(row: &AnyRow) -> Result<ActionRecord> {
+pub(crate) fn action_from_row(row: &AnyRow) -> Result<ActionRecord> {
     Ok(ActionRecord {
         id: row.try_get("id")?,
         case_id: row.try_get("case_id")?,
@@ -323,7 +324,7 @@ fn appeal_from_row(row: &AnyRow) -> Result<AppealRecord> {
     })
 }
 
-async fn load_case(tx: &mut Transaction<'static, Any>, id: i64) -> Result<CaseRecord> {
+pub(crate) async fn load_case(tx: &mut Transaction<'static, Any>, id: i64) -> Result<CaseRecord> {
     let sql = format!("SELECT {CASE_COLUMNS} FROM cases WHERE id = $1");
     let row = sqlx::query(sqlx::AssertSqlSafe(sql))
         .bind(id)
@@ -919,6 +920,8 @@ async fn enforce(
     Ok(())
 }
 
+/// Writes an action to `actions`, its webhook event to the outbox and its audit entry, all
+/// in the caller's transaction.
 async fn insert_action(
     tx: &mut Transaction<'static, Any>,
     audit: &mut AuditWriter,
@@ -944,6 +947,18 @@ async fn insert_action(
     .fetch_one(&mut **tx)
     .await?
     .try_get("id")?;
+    enqueue_action_event(
+        tx,
+        &ActionEvent {
+            action_id: id,
+            case,
+            offence,
+            sanction,
+            enforcement_version: version,
+            decided_at: now,
+        },
+    )
+    .await?;
     let payload = json!({
         "action_id": id,
         "case_id": case.id,

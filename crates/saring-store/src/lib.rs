@@ -1,5 +1,5 @@
-//! The saring store: decisions, cases, enforcement actions, appeals, frozen evidence,
-//! hash banks, seller records, settings and a hash-chained audit log, on SQLite (one file, WAL) or
+//! The saring store: decisions, cases, enforcement actions and their webhook outbox, appeals,
+//! frozen evidence, hash banks, seller records, settings and a hash-chained audit log, on SQLite (one file, WAL) or
 //! PostgreSQL, chosen by URL (`sqlite://PATH` or `postgres://...`).
 //!
 //! One implementation serves both through sqlx's `Any` driver: every query is written in
@@ -19,6 +19,7 @@ mod rows;
 mod sellers;
 mod settings;
 mod takedowns;
+mod webhooks;
 
 use std::borrow::Cow;
 use std::str::FromStr;
@@ -38,6 +39,10 @@ pub use lexicon_versions::{LexiconStatus, LexiconVersionRecord, ReviewedCaseText
 pub use record::{PreparedDecision, RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
 pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};
+pub use webhooks::{
+    Delivery, ENFORCEMENT_ACTION, OutboxCounts, OutboxEvent, OutboxStatus, RetryPolicy,
+    WebhookEndpoint,
+};
 
 /// What can go wrong in the store.
 #[derive(Debug, thiserror::Error)]
@@ -81,6 +86,18 @@ pub enum StoreError {
     /// A stored value cannot be read back.
     #[error("stored record is unreadable: {0}")]
     Corrupt(String),
+    /// No webhook outbox event with this id.
+    #[error("webhook event {0} does not exist")]
+    NoSuchOutboxEvent(i64),
+    /// Only dead letters can be retried.
+    #[error("webhook event {0} is not a dead letter")]
+    NotDead(i64),
+    /// No webhook endpoint for this platform.
+    #[error("no webhook endpoint for platform {0:?}")]
+    NoSuchEndpoint(String),
+    /// The operating system's random number generator failed.
+    #[error("random number generator: {0}")]
+    Random(String),
     /// A value could not be serialised.
     #[error("JSON: {0}")]
     Json(#[from] serde_json::Error),
@@ -113,7 +130,7 @@ impl FromStr for Backend {
 }
 
 /// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
-const MIGRATIONS: [(i64, &str, &str, &str); 5] = [
+const MIGRATIONS: [(i64, &str, &str, &str); 6] = [
     (
         1,
         "store",
@@ -131,6 +148,12 @@ const MIGRATIONS: [(i64, &str, &str, &str); 5] = [
         "takedowns",
         include_str!("../migrations/sqlite/0010_takedowns.sql"),
         include_str!("../migrations/postgres/0010_takedowns.sql"),
+    ),
+    (
+        20,
+        "webhooks",
+        include_str!("../migrations/sqlite/0020_webhooks.sql"),
+        include_str!("../migrations/postgres/0020_webhooks.sql"),
     ),
     (
         30,
@@ -181,6 +204,7 @@ impl Store {
         }
         let store = Store { pool, backend };
         store.migrate().await?;
+        webhooks::enqueue_unannounced_actions(&store).await?;
         Ok(store)
     }
 

@@ -187,33 +187,7 @@ async fn confirm_new(
     priority: Priority,
     now: i64,
 ) -> Vec<SanctionKind> {
-    let store = &t.store;
-    screen(
-        store,
-        &listing(id, seller, &format!("Jaket bekas import {id}")),
-        Verdict::Review,
-        priority,
-        now,
-    )
-    .await;
-    let case = store
-        .list_cases(&CaseFilter::default(), now)
-        .await
-        .expect("list")
-        .into_iter()
-        .find(|c| c.listing_id == id)
-        .expect("case opened");
-    let detail = store
-        .decide_case(
-            case.id,
-            ReviewOutcome::Confirm,
-            "ana",
-            "used imported jacket",
-            &enforcement(),
-            now,
-        )
-        .await
-        .expect("confirm");
+    let detail = common::confirm_new(&t.store, id, seller, priority, now).await;
     assert!(
         detail
             .actions

@@ -173,3 +173,33 @@ pub fn enforcement() -> saring_core::EnforcementPolicy {
     saring_core::EnforcementPolicy::from_toml(include_str!("../../../../config/enforcement.toml"))
         .expect("bundled enforcement policy")
 }
+
+/// Screens a new listing `id` of `seller` for review and confirms its case at `now`.
+pub async fn confirm_new(
+    store: &Store,
+    id: &str,
+    seller: &str,
+    priority: Priority,
+    now: i64,
+) -> saring_store::CaseDetail {
+    let flagged = listing(id, seller, &format!("Jaket bekas import {id}"));
+    screen(store, &flagged, Verdict::Review, priority, now).await;
+    let case = store
+        .list_cases(&saring_store::CaseFilter::default(), now)
+        .await
+        .expect("list")
+        .into_iter()
+        .find(|c| c.listing_id == id)
+        .expect("case opened");
+    store
+        .decide_case(
+            case.id,
+            saring_store::ReviewOutcome::Confirm,
+            "ana",
+            "used imported jacket",
+            &enforcement(),
+            now,
+        )
+        .await
+        .expect("confirm")
+}
