@@ -34,23 +34,24 @@ import unicodedata
 SEED = 630900
 R = random.Random(SEED)
 
-# How many listings per (label, tactic). About 45% violation, every tactic >= 150.
+# How many listings per (label, tactic). About 45% violation, every tactic >= 150; the tactics
+# with hand-written variety (below) get more.
 PLAN = {
     ("violation", "plain"): 165,
     ("violation", "bale_wholesale"): 190,
     ("violation", "code_word"): 190,
     ("violation", "obfuscation"): 175,
-    ("violation", "euphemism"): 175,
-    ("violation", "context_only"): 170,
+    ("violation", "euphemism"): 330,
+    ("violation", "context_only"): 330,
     ("violation", "single_retail"): 175,
     ("legitimate", "new_local_umkm"): 185,
-    ("legitimate", "new_import_style"): 180,
-    ("legitimate", "personal_preloved"): 190,
-    ("legitimate", "used_non_clothing"): 175,
-    ("legitimate", "innocent_trigger"): 230,
-    ("legitimate", "wholesale_new"): 175,
-    ("legitimate", "local_overstock"): 170,
-    ("legitimate", "services_news"): 185,
+    ("legitimate", "new_import_style"): 250,
+    ("legitimate", "personal_preloved"): 260,
+    ("legitimate", "used_non_clothing"): 220,
+    ("legitimate", "innocent_trigger"): 290,
+    ("legitimate", "wholesale_new"): 240,
+    ("legitimate", "local_overstock"): 240,
+    ("legitimate", "services_news"): 220,
 }
 
 # Share of listings that get the obfuscation augmentation (besides the obfuscation tactic).
@@ -1200,13 +1201,13 @@ def l_used_noncloth() -> dict:
 
 
 def family(ctx, titles, key_facts, more_facts, price, category, tags, *, qa=(), spec=None, platforms=None,
-           commerce=True, lo=1, hi=5, fashion=False):
+           commerce=True, lo=1, hi=5, fashion=False, title_only_ok=True):
     """A listing from one family of templates: one key fact plus a random handful of others."""
     ctx = dict(ctx, ptxt=price_text(price) if price else "")
     facts = x(ctx, pick(key_facts)) + x(ctx, *R.sample(more_facts, min(len(more_facts), R.randint(lo, hi))))
     return draft(expand(pick(titles), ctx), facts, price, category, tags,
                  qa=[(expand(q, ctx), expand(a, ctx)) for q, a in qa], spec=spec, platforms=platforms,
-                 commerce=commerce, fashion=fashion)
+                 commerce=commerce, fashion=fashion, title_only_ok=title_only_ok)
 
 
 FOOD_PLATFORMS = {"shopee": 3, "tokopedia": 3, "tiktokshop": 2, "lazada": 1, "bukalapak": 1.5, "blibli": 1,
@@ -1697,6 +1698,389 @@ def l_services_news() -> dict:
 
 
 # --------------------------------------------------------------------------------------
+# Hand-written variety. The generators above build listings from shared blocks; the ones
+# below are written listing by listing, in many voices (Indonesian, Javanese, Sundanese,
+# English, market slang), for the tactics that read least like a template (euphemism,
+# context-only) and for the legitimate listings that look most like them: new imported or
+# "korean style" clothes, domestic preloved, sacks, laundry kiloan, grade A produce,
+# wholesale of new clothes, local overstock and news. Each tactic's generator picks between
+# the block-built and the hand-written family (see GENERATORS).
+# --------------------------------------------------------------------------------------
+EU_WORDS = ["second branded luar", "branded luar second", "barang sortiran {origin}", "sortiran {origin}",
+            "bal-balan", "pre-loved impor", "preloved impor", "pre loved import", "karungan", "koli {origin}",
+            "kiloan ex-{origin}", "ex-{origin}", "eks {origin}", "barang LN", "2nd luar", "scnd {origin}",
+            "sekenan luar", "hunting {origin}", "second-an {origin}", "barang luaran", "made in luar second",
+            "used {origin}", "lungsuran {origin}", "stok Batam", "jalur Batam", "barang negeri {nick}",
+            "pakai orang {nick}", "ori luar pakai", "hunting gudang impor", "impor pakai", "negeri {nick} second"]
+# What sellers call the origin countries instead of naming them.
+NICKNAMES = {"Jepang": "sakura", "Japan": "sakura", "JPN": "sakura", "Korea": "ginseng", "Korsel": "ginseng",
+             "Korea Selatan": "ginseng", "korea": "ginseng", "jepang": "sakura", "Thailand": "gajah putih",
+             "Malaysia": "jiran", "Singapore": "singa", "USA": "paman sam", "Amerika": "paman sam",
+             "China": "tirai bambu", "Cina": "tirai bambu", "Australia": "kanguru", "Taiwan": "formosa"}
+HAND_GARMENTS = ["jaket", "coat", "kemeja", "hoodie", "sweater rajut", "celana jeans", "cardigan", "blazer", "dress",
+                 "rok", "kaos", "polo shirt", "jaket kulit", "parka", "windbreaker", "flanel", "celana cargo", "sneakers",
+                 "boots", "tas kulit", "backpack", "topi", "selimut", "knit vest", "trench coat", "jersey", "outer"]
+
+
+def hand_ctx() -> dict:
+    ctx = origin_ctx()
+    ctx["origin"] = pick([o for o in ORIGINS if "-" not in o and "mix" not in o])
+    ctx["flag"] = FLAGS.get(ctx["origin"], "")
+    ctx.update({
+        "item": pick(HAND_GARMENTS), "l": pick(LETTERS), "part": lambda: pick(PARTS), "cond": used_condition,
+        "eu": lambda: expand(pick(EU_WORDS), ctx), "zonk": lambda: R.choice([5, 10, 15, 20]),
+        "season": lambda: pick(["winter", "musim dingin", "summer", "autumn", "spring", "musim gugur"]),
+        "brands": lambda: ", ".join(R.sample(FOREIGN_BRANDS, R.randint(2, 4))),
+        "nick": NICKNAMES.get(ctx["origin"], "sakura"),
+    })
+    return ctx
+
+
+def v_euphemism_hand() -> dict:
+    ctx = hand_ctx()
+    packaged = chance(0.3)
+    price = rnd(400_000, 3_000_000, 50_000) if packaged else rnd(25_000, 400_000, 5000)
+    ctx["size"] = lambda: size_line(pick(["top", "outer", "bottom"]))
+    titles = [
+        "{brand} {item} <second branded luar|branded luar second|SECOND BRANDED LUAR> <{pct}%|> <{ptxt}|>",
+        "<Barang sortiran|barang sortir|Sortiran> {origin} - {item} <{brand}|> <murah|>",
+        "{item} hasil <hunting|sortir|pilih> <bal-balan|karungan|koli> {origin}",
+        "<Pre-loved impor|preloved impor|PRE LOVED IMPORT|Pre loved import> {item} <size {l}|{l}|>",
+        "<kiloan ex-Korea|kiloan ex Japan|kiloan ex-{origin}|Kiloan Ex {origin}> <{item}|campur> <{perkg}/kg|>",
+        "{item} <Japan used|Korea used|used Japan> <size {l}|> <{ptxt}|>",
+        "Used {brand} {item} from {origin}, <good condition|great condition|minor flaws>",
+        "<Klambi|klambi> <lungsuran|sekenan|bekasan> {origin} <apik tenan|murah|isih apik> <{ptxt}|>",
+        "<Acuk|Baju|acuk> <urut|tilas> <ti|asal> {origin} <sae keneh|alus keneh|murah>",
+        "<stok|barang> <Batam|jalur Batam|dari Batam> {item} <{brand}|> <kondisi {pct}%|mulus|>",
+        "{item} <ex-{origin}|ex {origin}|eks {origin}|EX {origin}> <mulus|{pct}%|no minus|>",
+        "<2nd|scnd|sekenan|second-an|2ND> {origin} {item} <ori|> <{ptxt}|>",
+        "<Koleksi|Collection> <barang luar|luaran|LN> {item}, <pakai|kondisi> {pct}%",
+        "<Hunting|hasil hunting> <Korea|Jepang|{origin}> {item} <random|pilihan|> <{ptxt}|>",
+        "<branded|BRANDED> <luar|LN> <murmer|murah meriah|miring> {item} <{ptxt}|>",
+        "{item} <karungan|koli|bal-balan> {origin} <pilihan|sortiran|grade A>",
+        "{item} <second|2nd> <luar|LN> <bukan lokal|non lokal|asli luar>",
+        "{origin} <winter|musim dingin> <outer|coat|jaket> <{pct}%|> <{ptxt}|>",
+        "<Kiriman|kiriman> koli {origin}: {item} <{ptxt}|> <{emo}|>",
+        "<{brand}|> {item} MIJ <second|pre-loved|pakai> <size {l}|>",
+        "{item} <{brand}|> <tangan kedua|tangan ke-2> dari {origin}",
+        "<Open|OPEN> <lapak|sesi> <pre-loved impor|second luar|sortiran {origin}> <malam ini|jam {hour}> <{emo}|>",
+        "<{emo}|> {item} <luar|import> <kondisi pakai|pernah pakai|bekas pakai orang {origin}>",
+        "{brand} <asli|original> <{origin}|luar> - <pre-owned|second|2nd> {item}",
+        "{item} <rescue|hasil rescue> <dari|from> <bal-balan|karungan> {origin} <{ptxt}|>",
+        "{item} <dari|asal|langsung> negeri {nick} <kondisi {pct}%|pakai|second|mulus> <{brand}|>",
+        "<Barang|barang> negeri {nick} <{item}|campur> <9/10|VGC|{pct}%> <{ptxt}|>",
+        "<Paket|Paketan> {eu} <{pcsn} pcs|isi {pcsn}> <{item}|campur>" if packaged else "{eu} {item} <{ptxt}|>",
+    ]
+    key = [
+        "<barang|stok> <sortiran|hasil sortir> <dari|asal> {origin}, <kondisi|kond> <{pct}%|bervariasi {plo}-{phi}%>",
+        "<asli|real> <barang|produk> <luar|LN>, <bukan|no> lokal <apalagi KW|ya {kak}|>, <kondisi|kond> {pct}%",
+        "<dapet|dapat> dari <bal-balan|karungan|koli> {origin} <minggu lalu|kemarin|yang baru dibuka>, {cond}",
+        "<Pakaian|Barang> ini <pernah dipakai|sudah dipakai> <orang|pemilik> <Jepang|Korea|sana>, <tapi|> <masih|tetap> <layak|bagus|kece>",
+        "{eu}, {cond}, {size}",
+        "Used <but|yet> <still in good shape|good condition>, <original|ori> {brand} from {origin}, <ship from|dikirim dari> {city}",
+        "<Kanggo|Kagem> <sing|ingkang> <golek|madosi> <klambi|barang> <luar|impor> <murah|regane miring>, <isih apik|taksih sae> {pct}%, monggo",
+        "<Sae keneh|Alus keneh|masih sae>, <teu aya|euweuh> <bolong|cacad>, <asli|langsung> ti {origin}, <mangga|hayu> <diorder|dipilih>",
+        "<stok|barang> <masuk|datang> <lewat|via> {town}, <asal|aslinya> {origin}, <kondisi|kualitas> <pakai|second> <{pct}%|mulus>",
+        "<second|2nd> <branded|bermerek> <luar|dari luar>: {brands}, <kondisi|kond> {plo}-{phi}%",
+        "<langsung|asli> dari negeri {nick}, <pernah dipakai|sisa pakai|pakai> <tapi|> <masih|> <mulus|layak|kece>, {size}",
+    ]
+    more = [
+        "<sudah|udah> <dilaundry|dicuci|disetrika> <bersih|wangi>, <siap pakai|tinggal pakai>",
+        "<pemakaian|pakai> <wajar|normal>, <ada|sedikit> <noda|pudar|bulu> <kecil|halus> di {part}",
+        "<tag|label> <masih|> <tulisan|huruf> <Jepang|Korea|kanji|hangul>, <asli|bukan tempelan>",
+        "<ukuran|size> <Asia|Jepang|Korea> {l}, <cek|lihat> LD di foto", "{cond}", "{size}", "{gdesc}",
+        "<kiloan|timbangan> <juga|> <bisa|ada>, {perkg}/kg <campur|random>",
+        "<beli|ambil> <{n}|banyak> <dapat|dapet> <diskon|potongan|bonus 1>", "<harga|hrg> {ptxt} <nett|nego tipis|>",
+        "<dijamin|pasti> <ori|original> <{brand}|branded>, <hasil|dari> <sortir|pilih> <satu-satu|manual>",
+        "<non|no> retur <ya|>, <barang|namanya> <pakai|sekenan|hunting>", "<1 pcs|stok 1|only 1>, <siapa cepat|first come first serve>",
+        "<bukan|beda sama> <barang|baju> <pasar|lokal>, <ini|semua> <impor|luar> <asli|langsung>",
+        "<mau|minat> <borong|ambil banyak>? <ada|ready> <karungan|koli|bal-balan> <juga|>",
+        "<Japan|Korea> <quality|brand> <harga|price> <lokal|miring>", "<foto|pict> <real|asli>, <minus|cacat> <difoto|ada di slide {n}>",
+        "<isi|paket> {pcsn} pcs <campur|random> <model|ukuran>" if packaged else "<cuma|hanya> <1|satu>, <ga|tidak> restock",
+        "<cocok|pas> <buat|untuk> <jualan lagi|live|reseller>" if packaged else "<bahan|material> <wol|fleece|denim|katun> <tebal|adem>",
+        "<ongkir|kirim> <dari|via> {city}", "<MIJ|Made in Japan|made in Korea|made in USA> <asli|tertera di tag>",
+    ]
+    ctx["pcsn"] = R.choice([10, 20, 25, 30, 50, 100])
+    return family(ctx, titles, key, more, price, pick(["Pakaian", "Pakaian Pria", "Pakaian Wanita", "Fashion", "Lainnya"]),
+                  HASHTAGS_VIOL + HASHTAGS_SHARED, lo=1, hi=5, fashion=True,
+                  spec={"Asal": ctx["origin"], "Kondisi": f"{ctx['pct2']()}%"})
+
+
+def v_context_hand() -> dict:
+    ctx = hand_ctx()
+    per_kg = chance(0.3)
+    price = rnd(25_000, 90_000, 5000) if per_kg else rnd(900_000, 8_000_000, 50_000)
+    ctx.update({"unit": "per kg" if per_kg else pick(["per karung", "per koli", "per sak", "per paket", "per bag"]),
+                "KG": R.choice([25, 30, 45, 50, 60, 80, 100, 100])})
+    titles = [
+        "<Paket reseller|PAKET RESELLER|paket usaha> {origin} <grade|GRADE> {grade} <{KG}kg|{unit}>",
+        "{origin} {season} mix <{KG}kg|{unit}> <jaket|coat|sweater|campur>",
+        "<Karung|Sak|Koli> {origin} <isi|±> <{pcs} pcs|{KG} kg> <campur|acak|random>",
+        "<Paketan|Paket> <Jepang|Korea|{origin}> <{KG} kilo|{KG}kg> <random|tanpa pilih>",
+        "Mix {origin} <per koli|per karung|per sak> <isi campur|random|grade {grade}>",
+        "<Stok|Barang> <{town}|Batam> <asal|origin> {origin} <per karung|per koli|per kg>",
+        "{origin} {season} collection <{KG}kg|{unit}> grade {grade}",
+        "<Modal|modal> <usaha|jualan> <{ptxt}|> <dapat|dapet> <±{pcs}|{pcs}> pcs {origin} <grade {grade}|>",
+        "<Grade A|Grade A/B|GRADE AA> {origin} <kemeja|jaket|celana|dress|hoodie> <per karung|{KG}kg|per koli>",
+        "<Japan|Korea|{origin}> mix <jaket|outer|hoodie|fashion wanita> <per kilo|{perkg}/kg|{unit}>",
+        "<Korea|Korsel|{origin}> <{KG}kg|per sak> <isi {bitems}|campur model>",
+        "<Supplier|Agen|Gudang> <{origin}|Japan|Korea> <grade A|AA|{grade}> <per karung|per koli>",
+        "{origin} <{KG}kg|{KG} kilo> <grade {grade}|> <murah|termurah> <{city}|>",
+        "<{flag}|> {origin} <assorted|mixed> clothing <{KG}kg|per bag> grade {grade}",
+        "<Sak|Karung> <{origin}|{origin} mix> {season} <{pcs}pcs|±{pcs} pcs>",
+        "<Barang|Stok> gudang {origin} <per kg|kiloan> <{perkg}|> <campur|acak>",
+        "<Paket|Karung> negeri {nick} <grade {grade}|{KG}kg> <campur|random|acak>",
+    ]
+    key = [
+        "<isi|isinya> <campur|acak|random> <{bitems}|semua model>, <ukuran|size> <campur|acak>, <asal|dari> {origin}",
+        "<asal|origin|dari> {origin}, <grade|kualitas> {grade}, <berat|timbangan> <±|sekitar |>{KG} kg <{unit}|>",
+        "{origin} mix clothing, {KG}kg <per bag|per sack>, grade {grade}, random items, <for resellers|reseller only>",
+        "<isine|isinipun> <campur|acak>, <ora|mboten> <iso|saged> milih, <asale|asalipun> {origin}, <bobot|abot> ±{KG} kg",
+        "<eusina|eusi> <campur|acak>, <teu|henteu> <tiasa|bisa> milih, <ti|asal ti> {origin}, grade {grade}",
+        "<satu|1> <karung|koli|sak> <isi|dapat> <±|kurang lebih |>{pcs} pcs <{bitems}|campur>, {origin} grade {grade}",
+        "<label|tag> <asli|masih> <Jepang|Korea|{origin}>, <brand|merk> <campur|acak> ({brands}), {unit}",
+        "<barang|stok> <asal|dari> negeri {nick}, <isi|isinya> <campur|random>, <kondisi|kualitas> {plo}-{phi}%, {unit}",
+    ]
+    more = [
+        "<kondisi|kualitas> <{plo}-{phi}%|rata-rata {pct}%>, <ada|kadang ada> <yang|> <noda|minus|pudar> <dikit|wajar>",
+        "<tidak|ga|gak> bisa <pilih|request> <isi|model|ukuran|warna>, <semua|isi> <random|acak>",
+        "<cocok|pas> <buat|untuk> <reseller|yang mau mulai usaha|jualan live|lapak pinggir jalan>",
+        "<dijual|jual> <ulang|lagi> <{retail}|10-30rb> <per pcs|satuannya>, <untung|cuan> <berlipat|2x lipat>",
+        "<harga|hrg> {ptxt} {unit}" if not per_kg else "<harga|hrg> {perkg}/kg, <min|minimal> {n}0 kg",
+        "<kirim|pengiriman> <pakai|via> {cargo} <ke seluruh Indonesia|luar pulau|>",
+        "<barang|stok> <masuk|datang> <dari|lewat> {town} <tiap minggu|rutin|tiap bulan>",
+        "<sudah|udah> <disortir|dipilih> <grade|kualitas> {grade}, <sisanya|yang jelek> <dipisah|tidak masuk>",
+        "{season} <stock|stok>: <coat|jaket tebal|sweater|knit> <semua|campur>",
+        "<zonk|rusak> <ada|kemungkinan> <{zonk}%|sedikit>, <wajar|risiko> <paket|random>",
+        "<video|foto> <isi|proses buka karung> <ada|dikirim> <via WA|saat order>",
+        "<minimal|min> <order|ambil> <1 karung|2 koli|{n}0 kg>",
+        "<paket ini|isinya> <bukan|tidak> <baru|produksi baru>, <kondisi|isinya> <layak jual|bervariasi>",
+        "<dicuci|laundry> sendiri <sebelum|sblm> dijual <ya|>, <bau|aroma> <gudang|karung> <wajar|normal>",
+        "<ukuran|size> <Asia|Eropa|campur> <S-XXL|kecil-besar>", "<ready|stok> <{n} karung|{n}0 koli|terbatas>",
+    ]
+    return family(ctx, titles, key, more, price, pick(["Grosir", "Pakaian", "Lainnya", "Fashion"]), HASHTAGS_SHARED,
+                  lo=2, hi=6, fashion=True, title_only_ok=False, spec={"Asal": ctx["origin"], "Berat": f"{ctx['KG']} kg", "Isi": "campur"})
+
+
+def l_import_style_hand() -> dict:
+    ctx = {"item": pick(HAND_GARMENTS + ["blouse", "gamis", "piyama", "kemeja satin", "celana kulot"]),
+           "no": lambda: pick(NEW_ORIGINS), "brand": lambda: pick(FOREIGN_BRANDS), "l": pick(LETTERS),
+           "color": lambda: pick(COLORS), "size": lambda: size_line("top")}
+    price = rnd(45_000, 650_000, 1000)
+    return family(ctx, [
+        "{item} <import|impor> {no} <baru|new|BARU> <ready|>",
+        "<Kemeja|Blouse|Jaket|Hoodie> <import|impor> <Guangzhou|China|Bangkok> <premium|> <masih plastik|with tag|new>",
+        "<Barang|Fashion> <baru|new> <import|impor> {no} <grosir per seri|ecer & grosir|ready Jakarta>",
+        "{item} <Korea|Jepang|Korean> <import|impor> <baru|new> <{color}|>",
+        "{item} <korean look|ala Seoul|style Dongdaemun|japanese minimalist> <new|baru> <{l}|>",
+        "<Jastip|JASTIP> {brand} <Jepang|Korea|Singapura> <barang baru|new> <batch {n}|>",
+        "Brand new {brand} {item} <from|dari> <official store|outlet> {no}",
+        "<PO|Pre-order> {item} <Korea|Jepang|import> <{n} hari|2 minggu> <baru|new>",
+        "{item} <winter|musim dingin> <import|impor> <baru|new>, <tebal|hangat> <buat|untuk> <liburan|traveling> ke <Jepang|Korea>",
+        "<Sepatu|Sneakers> <import|impor> {brand} <BNIB|baru dengan box|new in box>",
+    ], [
+        "<langsung|dikirim langsung> dari <pabrik|supplier> di {no}, <bukan|tidak ada> barang pakai, <semua|masih> <plastik|ada tag>",
+        "<stok|barang> <impor|import> resmi, <ada|lengkap> invoice & bea masuk, <baru|new>",
+        "<model|desain> lagi <hits|viral> di <Korea|Jepang|Seoul>, <bahan|kain> <import|impor> <tebal|adem|premium>, <baru|BARU>",
+        "Imported brand new from {no}, <tags attached|with tags|sealed>, <ready stock|ready> <Jakarta|Surabaya|Bandung>",
+        "<titip beli|jastip> <barang|produk> <baru|new> di <outlet|store> {no}, <struk|nota> <ada|disertakan>",
+        "<Barang baru|Baru> <ya|> {kak}, <asli|impor> {no}, <jahitan|finishing> rapi khas <import|impor>",
+    ], [
+        "<packing|dikemas> per pcs <plastik|polybag>", "<tag|label> harga masih <nempel|ada>", "{size}", "{gdesc}",
+        "<warna|ready warna>: {color}, {color}", "<harga|hrg> {ptxt}", "<grosir|reseller> <min|minimal> <3|6|12> pcs <lebih murah|harga khusus>",
+        "<bukan|no> <second|bekas|thrift|preloved>, <baru|new> <100%|semua>", "<restock|datang> <tiap minggu|tiap bulan> dari {no}",
+        "<garansi|jaminan> <ori|original> <uang kembali|100%>", "<cocok|enak> <buat|untuk> <kerja|kuliah|hangout|liburan>",
+    ], price, pick(["Pakaian Wanita", "Pakaian Pria", "Fashion", "Sepatu Pria", "Fashion Wanita > Atasan"]),
+        HASHTAGS_LEGIT + HASHTAGS_SHARED, lo=1, hi=5, fashion=True, spec={"Kondisi": "Baru", "Asal": pick(NEW_ORIGINS)})
+
+
+def l_personal_hand() -> dict:
+    ctx = {"item": pick(["gamis", "dress", "kemeja kerja", "jaket", "hoodie", "kebaya", "rok", "celana jeans", "blazer",
+                         "sepatu", "tas", "kaos", "baju anak", "seragam sekolah", "mukena", "batik", "sweater"]),
+           "mall": lambda: pick(MALLS), "lb": lambda: pick(LOCAL_BRANDS + FOREIGN_BRANDS), "l": pick(LETTERS),
+           "age": lambda: pick(["1-2", "2-3", "3-5", "4-6", "6-8"]), "size": lambda: size_line("top"), "cond": used_condition}
+    bundle = chance(0.25)
+    price = rnd(100_000, 450_000, 10_000) if bundle else rnd(15_000, 500_000, 5000)
+    return family(ctx, [
+        "<Lemari penuh|Beres lemari|Decluttering|Bersih-bersih lemari>, <jual|lepas> {item} <sendiri|pribadi> <{lb}|>",
+        "<Baju|baju> anak <umur|usia> {age} <th|tahun> <sekarung|1 karung|satu kantong besar>, <bekas|pakaian> anak sendiri" if bundle
+        else "{item} <preloved|second|bekas> <pribadi|sendiri> <size {l}|> <{ptxt}|>",
+        "<Preloved|preloved> {item} <lebaran|kondangan|wisuda> <tahun lalu|kemarin>, <beli di|dari> {mall}",
+        "{item} <suami|istri|adik|kakak> <jarang dipakai|cuma sekali pakai|kekecilan>, <dijual|lepas> <murah|aja>",
+        "<Klambi|klambi> <anakku|bojoku|aku> <wis ora muat|wis cilik|kekecilan>, <didol|dijual> <murah|wae>",
+        "<Acuk|Baju> <budak|murangkalih> abdi <tos|parantos> <alit|leutik>, <dijual|diical> <murah|mirah>",
+        "<Borongan|Paket> {n} <baju|pakaian> <pribadi|sendiri> <{ptxt}|>, <lemari|pindahan>" if bundle else "<Jual cepat|BU> {item} <{lb}|> <sekali pakai|2x pakai>",
+        "<Preloved|Pre-loved> {lb} {item}, <worn once|barely used>, <bought at|beli di> {mall}",
+    ], [
+        "<dipakai|dipake> <sendiri|pribadi> <cuma|baru> <{n}x|sekali|beberapa kali>, <beli|belinya> di {mall} <{city}|>",
+        "<baju|pakaian> <pribadi|sendiri|keluarga>, <bukan|tidak> <barang|jualan> <impor|dagangan|kulakan>, <cuma|hanya> <beres lemari|pindahan rumah>",
+        "<anak|si kecil> udah <gede|tumbuh>, <baju|pakaiannya> <masih bagus|sayang nganggur>, <dipakai|dipake> anak sendiri",
+        "<kekecilan|kebesaran|salah size|udah ga muat> <habis lahiran|naik BB|turun BB|>, <beli|dibeli> <baru|new> di <{mall}|official store {lb}>",
+        "My own <clothes|dress|jacket>, <bought|purchased> <new|brand new> at {mall}, <worn|used> <a few times|twice|once>",
+    ], [
+        "{cond}", "{size}", "<COD|ketemuan> <di|area> {city}", "<harga|hrg> {ptxt} <nego|nett|>",
+        "<no|tidak> <retur|tukar> ya {kak}, <barang pribadi|barang second>",
+        "<sudah|udah> <dicuci|laundry> <bersih|wangi>", "<masih|ada> <tag|nota> <{lb}|>",
+        "<isi|ada> {n} pcs <campur|macam-macam>: <kemeja|kaos|celana|dress>" if bundle else "<ada|minus> <noda|lecet> <kecil|dikit> di {part}",
+        "<buat|untuk> <tambahan|nambah> <uang jajan|tabungan|biaya sekolah>", "<lokasi|rumah> di {city}",
+    ], price, pick(["Pakaian Wanita", "Fashion Anak", "Pakaian Pria", "Fashion Muslim", "Pakaian"]),
+        HASHTAGS_LEGIT, lo=1, hi=4, fashion=True, spec={"Kondisi": "Bekas pribadi"})
+
+
+def l_wholesale_new_hand() -> dict:
+    ctx = {"prod": pick(["kaos polos", "kemeja", "gamis", "hijab", "celana jeans", "hoodie", "kaos anak", "daster",
+                         "celana training", "kaos oversize", "piyama", "jaket parasut", "legging", "kemeja flanel"]),
+           "mk": lambda: pick(WHOLESALE_MARKETS), "place": lambda: pick(PLACES), "pcs": pick([50, 100, 100, 150, 200, 300]),
+           "KG": pick([10, 20, 25, 50]), "color": lambda: pick(COLORS)}
+    price = rnd(500_000, 6_000_000, 50_000)
+    return family(ctx, [
+        "<Paket usaha|Paket reseller|PAKET USAHA> {pcs} pcs {prod} <BARU|baru|new> <campur model|model random|mix warna>",
+        "<Grosir|GROSIR> {prod} baru <per kodi|per lusin|per seri> <{mk}|>",
+        "{prod} baru <dikirim|packing> <pakai karung|per karung|per bal plastik> <{pcs} pcs|>",
+        "<Borongan|BORONGAN> {prod} <baru|new> <sisa toko|stok toko> <per kg|kiloan> <{ptxt}|>",
+        "<Kulakan|kulakan> {prod} <anyar|baru> <langsung|saka> konveksi {place}",
+        "<Konveksi|Pabrik> {prod} {place} - <grosir|partai> <baru|new> <min {n} lusin|>",
+        "{prod} <grade A|kualitas A|premium> <baru|new> <per lusin|per kodi> <{mk}|>",
+        "Wholesale brand new {prod}, <made in Indonesia|local production> <{pcs} pcs|per dozen>",
+    ], [
+        "<semua|isi> <baru|new> dari konveksi <sendiri|kami> di {place}, <model|warna> <random|campur> <untuk|kalau> paket",
+        "<paket|isi> {pcs} pcs {prod} <baru|new>, <model|motif> <acak|random>, <dikirim|packing> <pakai|dalam> karung <biar|supaya> <hemat ongkir|aman>",
+        "<kios|toko> kami di {mk}, {prod} <baru|new> <grosir|partai>, <bukan|no> <bal|thrift|second>",
+        "<sisa|stok> <toko|grosir> {prod} <baru|new>, <dijual|lepas> <per kg|kiloan> <biar|karena> <pindah|tutup> toko, <masih|semua> <plastik|ada tag>",
+        "<barang|produk> <anyar|baru> <saka|dari> {place}, <iso|bisa> <campur|mix> <warna|size>",
+    ], [
+        "<harga|hrg> {ptxt} <per paket|per kodi|>", "<min|minimal> <order|ambil> <1 kodi|3 lusin|{n} pcs>",
+        "<bisa|terima> <sablon|bordir> logo", "<ukuran|size> <S-XXL|all size|M-XL>", "<warna|pilihan warna>: {color}, {color}, {color}",
+        "<kirim|pengiriman> <luar pulau|seluruh Indonesia> <via|pakai> <kargo|ekspedisi>", "<cocok|pas> <buat|untuk> <reseller|pemula|jualan live>",
+        "<100%|semua> baru, <bukan|no> <barang second|bekas|impor bekas>", "<bahan|kain> <cotton combed 30s|katun|rayon|fleece>",
+        "<produksi|bikin> <tiap minggu|rutin>, <stok|ready> <banyak|aman>",
+    ], price, pick(["Grosir", "Grosir Pakaian", "Pakaian"]), ["#grosir", "#konveksi", "#tanahabang", "#paketusaha"],
+        lo=2, hi=5, fashion=True, spec={"Kondisi": "Baru", "Isi": f"{ctx['pcs']} pcs"})
+
+
+def l_overstock_hand() -> dict:
+    ctx = {"item": pick(HAND_GARMENTS[:17] + ["kaos polos", "celana chino", "kemeja kerja"]),
+           "place": lambda: pick(["Majalaya", "Sukoharjo", "Bandung", "Bogor", "Tangerang", "Semarang", "Sragen", "Boyolali",
+                                  "Karawang", "Cikarang", "Purwakarta", "Subang", "Solo", "Sukabumi", "Batam", "Cimahi"]),
+           "buyer": lambda: pick(["Jepang", "Korea", "Amerika", "Eropa", "Australia", "Jerman", "Kanada"]),
+           "brandx": lambda: pick(FOREIGN_BRANDS), "KG": pick([10, 20, 25, 50, 100])}
+    price = rnd(20_000, 3_000_000, 5000)
+    return family(ctx, [
+        "{item} <reject|BS|sisa produksi> pabrik {place} <per kg|per karung|per kodi> <baru|>",
+        "<Sisa ekspor|sisa export|Overrun> {item} <buyer|pesanan> {buyer} <baru|new|masih plastik>",
+        "<Kain perca|Perca> <per karung|per kg|{KG}kg> <sisa konveksi|garmen> {place}",
+        "<Cuci gudang|CUCI GUDANG> garmen {place}: {item} <ekspor {buyer}|{brandx}> <mulai {ptxt}|>",
+        "{item} <kualitas ekspor|export quality> <{buyer}|> <sortiran pabrik|grade B pabrik> <baru|>",
+        "{item} <{brandx}|> <ex pabrik|langsung pabrik> {place}, <label dipotong|tanpa label>",
+        "Factory overstock {item}, <made in|produced in> {place} <for|untuk> {buyer} market, <new|brand new>",
+    ], [
+        "<dijahit|diproduksi> di {place} <untuk|buat> <buyer|pasar> {buyer}, <ini|stok> <kelebihan|sisa> <produksi|order>, <baru|new> <belum pernah dipakai|masih plastik>",
+        "<reject|BS> <karena|krn> <salah warna|jahitan miring dikit|noda kapur|ukuran tidak standar>, <baru|new> <semua|>, <per kg|per karung> <bisa|boleh>",
+        "<grade|kualitas> <A|B> <dari|hasil> sortir <QC|pabrik> {place}, <baru|new> <dari|langsung> <line produksi|gudang pabrik>",
+        "<sisa|stok> <ekspor|export> ke {buyer}, <dijual|lepas> <lokal|di sini> <murah|harga miring>, <barang|kondisi> baru",
+    ], [
+        "<harga|hrg> {ptxt} <per kg|per karung|per kodi|per pcs>", "<isi|per karung isi> <±|> {n}0 pcs <campur model|>",
+        "<ukuran|size> <US|EU|Asia> <campur|S-XL>", "<label|tag> <dipotong|digunting> <sesuai|karena> <aturan|permintaan> buyer",
+        "<bukan|no> <bekas|second|bal impor|thrift>, <produksi|buatan> <lokal|Indonesia>", "<stok|barang> <ribuan pcs|terbatas>",
+        "<minus|cacat> <kecil|tipis> <di|pada> {part}", "<baru|BARU>, <bau pabrik|belum dicuci>",
+        "<campur|random> <model|warna> <kalau|untuk> borongan",
+    ], price, pick(["Grosir", "Pakaian", "Bahan Baku > Tekstil"]), ["#sisaekspor", "#reject", "#overstock", "#produklokal"],
+        lo=1, hi=5, fashion=True, spec={"Kondisi": "Baru (reject/overrun)"})
+
+
+def l_used_noncloth_hand() -> dict:
+    ctx = {"thing": pick(["laptop ThinkPad", "MacBook Pro", "kamera Canon", "lensa Sony", "rice cooker Zojirushi",
+                          "sepeda lipat", "stroller Combi", "mesin jahit Janome", "gitar Yamaha", "velg Rays", "HP Pixel",
+                          "iPhone", "PS4", "monitor Dell", "kulkas Sharp", "AC Daikin", "mesin cuci", "lemari kayu",
+                          "meja kantor", "printer Canon", "speaker Bose", "mixer KitchenAid", "jam tangan Seiko",
+                          "sepeda motor Honda", "ban mobil", "piano Yamaha", "baby car seat", "scanner", "server Dell"]),
+           "origin": lambda: pick(["Jepang", "Japan", "Singapura", "Korea", "Amerika", "Eropa", "Taiwan", "Malaysia"]),
+           "bh": lambda: R.randrange(75, 100)}
+    price = rnd(150_000, 15_000_000, 50_000)
+    return family(ctx, [
+        "{thing} <ex|eks|second ex|bekas> {origin} <mulus|grade A|normal> <{ptxt}|>",
+        "{thing} <second|bekas|2nd> <import|impor> {origin} <kondisi {pct}%|like new>",
+        "<Jual|BU|Lepas> {thing} <bekas pakai|second> <dari|bawaan> {origin} <{city}|>",
+        "<Grosir|Partai> {thing} <second|bekas> <ex|eks> {origin} <per dus|per koli|per unit>",
+        "{thing} <used|pre-owned> <from|ex> {origin}, <good condition|fully working>",
+        "<Preloved|preloved> {thing} <beli di|dibawa dari> {origin} <waktu kerja|pas kuliah|>",
+    ], [
+        "{thing} <ex|eks> {origin}, <kondisi|kond> {pct}%, <normal semua|fungsi normal|no minus>, <garansi toko|tes dulu boleh>",
+        "<barang|unit> <bekas|second> <impor|import> {origin} <dari|via> <lelang kantor|pelelangan|supplier> <{city}|>, <sudah dicek|sudah diservis>",
+        "<dibawa|dibeli> <sendiri|waktu tugas> di {origin}, <dipakai|kepake> <{n} tahun|sebentar>, <sekarang|mau> <pulang kampung|upgrade>",
+        "<stok|ready> <{n}0 unit|banyak> <second|bekas> {origin} <grade A|grade B|mulus>, <cocok|bisa> <buat|untuk> <kantor|warnet|sekolah>",
+    ], [
+        "<harga|hrg> {ptxt} <nego|nett|>", "<COD|cek langsung> <di|area> {city}", "<fullset|unit only|ada box>",
+        "<battery|baterai> <{bh}%|awet>", "<listrik|voltase> <110V|220V> <pakai trafo|aman>", "<garansi|jaminan> <1 minggu|7 hari|1 bulan>",
+        "<minus|lecet> <pemakaian|halus> <wajar|sedikit>", "<kirim|pengiriman> <kargo|ekspedisi|instant>",
+    ], price, pick(["Elektronik", "Komputer & Laptop", "Rumah Tangga", "Hobi", "Otomotif", "Kamera", "Ibu & Bayi"]),
+        ["#second", "#bekas", "#exjepang", "#mulus"], lo=1, hi=4, fashion=False, spec={"Kondisi": "Bekas"})
+
+
+def t_hand_innocent() -> dict:
+    kind = pick(["goni", "goni", "laundry", "laundry", "grade", "grade", "ball"])
+    ctx = {"use": lambda: pick(["kopi", "kakao", "dekorasi cafe", "kerajinan", "tanaman", "lomba 17an", "sandbag"]),
+           "fruit": lambda: pick(["mangga harum manis", "alpukat mentega", "telur ayam kampung", "jeruk pontianak",
+                                  "kopi gayo", "beras pandan wangi", "kelengkeng", "durian", "apel malang", "semangka"]),
+           "grade": lambda: pick(["A", "A", "super", "premium", "AA"])}
+    price = rnd(5_000, 600_000, 500)
+    if kind == "goni":
+        return family(ctx, [
+            "<Karung goni|karung goni|KARUNG GONI> <baru|bekas kopi|bekas lokal> <60x100|90x120|per lembar|per 10 lembar>",
+            "<Karung|karung> <lomba|balap karung> 17an <anak|dewasa> <murah|>",
+            "<Goni|goni> <jute|rami> <untuk|buat> {use} <per meter|per lembar>",
+            "<karung|sak> <bekas|sisa> <beras|tepung|pupuk> <50kg|25kg> <per 100 lembar|per ikat>",
+        ], [
+            "<karung|goni> <bekas|sisa> <gudang|pabrik> <kopi|beras|gula> <lokal|{city}>, <cocok|bisa> <buat|untuk> {use}",
+            "<karung goni|goni> <baru|anyar> <tebal|rapat>, <cocok|pas> <untuk|buat> {use}",
+        ], ["<harga|hrg> {ptxt} <per lembar|per ikat>", "<ukuran|size> <60x100|90x120> cm", "<bisa|terima> <partai|grosir>",
+            "<kirim|pengiriman> <seluruh Indonesia|dari {city}>"],
+            price, pick(["Kemasan", "Pertanian", "Perlengkapan Rumah"]), ["#karunggoni", "#kemasan"], lo=1, hi=3)
+    if kind == "laundry":
+        return family(ctx, [
+            "<Laundry|LAUNDRY|Londri> kiloan <{ptxt}/kg|murah|express> <{city}|>",
+            "<Cuci|cuci> kiloan <antar jemput|pick up> <{city}|>", "Laundry kiloan <khusus|spesial> <baju bayi|seragam|bedcover>",
+        ], ["<laundry|cuci> kiloan <{ptxt}|7rb|8rb> per kg, <cuci|setrika|lipat> <rapi|wangi>",
+            "<terima|melayani> <cuci|laundry> kiloan <dan|&> satuan, <antar jemput|pick up> <gratis|free>"],
+            ["<selesai|jadi> <2 hari|24 jam|6 jam express>", "<min|minimal> <3|5> kg", "<wangi|parfum> <pilih sendiri|tahan lama>"],
+            price, "Jasa", ["#laundry", "#laundrykiloan"], lo=1, hi=3)
+    if kind == "grade":
+        return family(ctx, [
+            "{fruit} <grade|GRADE> {grade} <per kg|per peti|per karung|5 kg>", "<Grade A|GRADE A> {fruit} <panen baru|segar>",
+            "{fruit} <sortiran|sortir> grade {grade} <{city}|>",
+        ], ["{fruit} <grade|kualitas> {grade}, <disortir|sortir> <manual|satu-satu>, <panen|petik> <baru|langsung kebun>"],
+            ["<harga|hrg> {ptxt} <per kg|per peti>", "<kirim|pengiriman> <instant|sameday|kargo>", "<grade B|grade C> <ada|lebih murah>"],
+            price, "Makanan & Minuman", ["#buah", "#gradea"], lo=1, hi=3)
+    return family(ctx, [
+        "<Bola|bola> <plastik|karet> <per bal|sebal> isi <50|100> <mainan anak|>", "<ball|Ball> <futsal|voli> <grosir|per lusin> <baru|>",
+    ], ["<bola|ball> <baru|new> <per bal|1 bal> isi <50|100|12> pcs, <warna|motif> <campur|random>"],
+        ["<harga|hrg> {ptxt}", "<cocok|buat> <mandi bola|sekolah|SSB>"], price, "Mainan Anak", ["#bola"], lo=1, hi=2)
+
+
+def l_news_hand() -> dict:
+    ctx = {"ag": lambda: pick(NEWS_AGENCIES), "sp": lambda: pick(SEIZE_PLACES), "n3": lambda: R.randrange(40, 20000),
+           "origin": lambda: pick(["Korea Selatan", "Jepang", "Malaysia", "China", "Singapura"]),
+           "year": R.randrange(2023, 2027)}
+    return family(ctx, [
+        "<{ag}|Petugas> <temukan|bongkar> <gudang|kapal> <berisi|muat> {n3} <koli|karung|bal> <pakaian|baju> bekas asal {origin}",
+        "<Pedagang|Penjual> <thrift|pakaian bekas> <{sp}|Gedebage|Pasar Senen> <beralih|pindah> <ke|jual> produk lokal",
+        "Indonesia <tightens|enforces> ban on imported used clothing, {n3} bales seized in {sp}",
+        "<Mengapa|Kenapa> <baju|pakaian> bekas impor <dilarang|berbahaya>? <Ini|Berikut> <penjelasan|kata> {ag}",
+        "<Thread|Utas>: <ciri|tanda> <listing|jualan> <karungan|bal-balan|kiloan ex Korea> yang <melanggar|dilarang>",
+    ], [
+        "<{sp}|JAKARTA> - {ag} <mengamankan|menyita> {n3} <koli|karung|bal> <pakaian|baju> bekas <asal|dari> {origin} <yang|> <diselundupkan|masuk> <lewat|melalui> <jalur tikus|pelabuhan kecil>.",
+        "<Larangan|Aturan> <impor|mengimpor> pakaian bekas <berlaku|tetap berlaku> <sejak|dari> Permendag <51/2015|18/2021|47/2025>; <pedagang|penjual> <diminta|diimbau> <tidak|berhenti> <menjual|mengiklankan> <barang|pakaian> <tersebut|itu> <secara online|di marketplace>.",
+        "Authorities in {sp} seized {n3} bales of <used clothing|second-hand garments> from {origin}, <officials said|according to {ag}>.",
+    ], [
+        "<Barang bukti|Sitaan> <akan|rencananya> <dimusnahkan|dibakar>.", "<Reporter|Editor>: <Redaksi|Tim Liputan>",
+        "<Pelaku|Pemilik> <terancam|dijerat> <pidana|UU Perdagangan> <pasal 111|5 tahun>.",
+        "<Menurut|Kata> <pedagang|warga>, <stok|pasokan> <makin|semakin> <sulit|langka>.",
+    ], 0, pick(["Berita", "Artikel", "News"]), ["#berita", "#news"],
+        platforms={"facebook": 3, "instagram": 3, "other": 6, "tiktokshop": 0, "shopee": 0, "tokopedia": 0,
+                   "lazada": 0, "bukalapak": 0, "blibli": 0}, commerce=False, lo=1, hi=3)
+
+
+# --------------------------------------------------------------------------------------
 # Obfuscation: spelling tricks sellers use, applied to words.
 # --------------------------------------------------------------------------------------
 CYRILLIC = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "i": "і", "s": "ѕ", "j": "ј",
@@ -2020,22 +2404,28 @@ def render(d: dict) -> tuple[str, str]:
 # --------------------------------------------------------------------------------------
 # Assembly
 # --------------------------------------------------------------------------------------
+def either(block_built, hand_written, hand_share: float):
+    """A generator that writes from the hand-written family `hand_share` of the time."""
+    return lambda: (hand_written if chance(hand_share) else block_built)()
+
+
 GENERATORS = {
     ("violation", "plain"): v_plain,
     ("violation", "bale_wholesale"): v_bale,
     ("violation", "code_word"): v_code,
-    ("violation", "obfuscation"): lambda: pick([v_plain, v_bale, v_bale, v_code, v_code, v_single, v_euphemism])(),
-    ("violation", "euphemism"): v_euphemism,
-    ("violation", "context_only"): v_context,
+    ("violation", "obfuscation"): lambda: pick([v_plain, v_bale, v_bale, v_code, v_code, v_single, v_euphemism,
+                                                v_euphemism_hand])(),
+    ("violation", "euphemism"): either(v_euphemism, v_euphemism_hand, 0.55),
+    ("violation", "context_only"): either(v_context, v_context_hand, 0.55),
     ("violation", "single_retail"): v_single,
     ("legitimate", "new_local_umkm"): l_umkm,
-    ("legitimate", "new_import_style"): l_import_style,
-    ("legitimate", "personal_preloved"): l_personal,
-    ("legitimate", "used_non_clothing"): l_used_noncloth,
-    ("legitimate", "innocent_trigger"): l_innocent,
-    ("legitimate", "wholesale_new"): l_wholesale_new,
-    ("legitimate", "local_overstock"): l_overstock,
-    ("legitimate", "services_news"): l_services_news,
+    ("legitimate", "new_import_style"): either(l_import_style, l_import_style_hand, 0.4),
+    ("legitimate", "personal_preloved"): either(l_personal, l_personal_hand, 0.4),
+    ("legitimate", "used_non_clothing"): either(l_used_noncloth, l_used_noncloth_hand, 0.35),
+    ("legitimate", "innocent_trigger"): either(l_innocent, t_hand_innocent, 0.3),
+    ("legitimate", "wholesale_new"): either(l_wholesale_new, l_wholesale_new_hand, 0.4),
+    ("legitimate", "local_overstock"): either(l_overstock, l_overstock_hand, 0.4),
+    ("legitimate", "services_news"): either(l_services_news, l_news_hand, 0.25),
 }
 PLACEHOLDER_PRICES = [1, 100, 1000, 9999, 99_999, 999_999, 10_000_000]
 

@@ -59,6 +59,9 @@ pub struct TrainArgs {
     /// log2 of the number of hash buckets.
     #[arg(long, value_name = "BITS")]
     bucket_bits: Option<u8>,
+    /// Shortest character n-gram.
+    #[arg(long, value_name = "N")]
+    char_min: Option<u8>,
     /// Longest character n-gram (0: words only).
     #[arg(long, value_name = "N")]
     char_max: Option<u8>,
@@ -81,7 +84,11 @@ impl TrainArgs {
         TrainOptions {
             settings: FeatureSettings {
                 bucket_bits: self.bucket_bits.unwrap_or(features.bucket_bits),
-                char_min: if char_max == 0 { 0 } else { features.char_min },
+                char_min: if char_max == 0 {
+                    0
+                } else {
+                    self.char_min.unwrap_or(features.char_min)
+                },
                 char_max,
                 word_ngrams: self.word_ngrams.unwrap_or(features.word_ngrams),
                 title_namespace: features.title_namespace && !self.no_title_namespace,

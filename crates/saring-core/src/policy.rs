@@ -5,6 +5,7 @@
 //! to a human, and put wholesalers first.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write as _;
 
 use serde::Deserialize;
 
@@ -97,11 +98,29 @@ pub struct PolicyConfig {
 #[derive(Debug, Clone)]
 pub struct Policy {
     config: PolicyConfig,
+    /// `kind_weights` resolved for every signal kind, indexed by [`kind_index`].
+    kind_weights: [f64; SIGNAL_KINDS.len()],
 }
 
-/// A signal with its weighted strength.
-struct Evidence<'a> {
-    signal: &'a Signal,
+/// Every signal kind, in declaration order.
+const SIGNAL_KINDS: [SignalKind; 7] = [
+    SignalKind::Lexicon,
+    SignalKind::Rule,
+    SignalKind::Classifier,
+    SignalKind::External,
+    SignalKind::ImageMatch,
+    SignalKind::SellerLink,
+    SignalKind::Relisting,
+];
+
+/// The position of `kind` in [`SIGNAL_KINDS`].
+fn kind_index(kind: SignalKind) -> usize {
+    kind as usize
+}
+
+/// A signal (by its index among the listing's signals) with its weighted strength.
+struct Evidence {
+    signal: usize,
     strength: f64,
 }
 
@@ -150,7 +169,17 @@ impl Policy {
                 "weights must be finite and non-negative".into(),
             ));
         }
-        Ok(Policy { config })
+        let kind_weights = SIGNAL_KINDS.map(|kind| {
+            config
+                .kind_weights
+                .get(kind.as_str())
+                .copied()
+                .unwrap_or(1.0)
+        });
+        Ok(Policy {
+            config,
+            kind_weights,
+        })
     }
 
     /// The policy's version string.
@@ -226,11 +255,7 @@ impl Policy {
                 .copied()
                 .unwrap_or(self.config.external_default_weight);
         }
-        self.config
-            .kind_weights
-            .get(signal.kind.as_str())
-            .copied()
-            .unwrap_or(1.0)
+        self.kind_weights[kind_index(signal.kind)]
     }
 
     fn is_certain(&self, signal: &Signal) -> bool {
@@ -265,19 +290,21 @@ impl Policy {
         let rules = self.rule_signals(&signals);
         signals.extend(rules);
 
-        let mut evidence: Vec<Evidence<'_>> = signals
+        let mut evidence: Vec<Evidence> = signals
             .iter()
-            .map(|signal| Evidence {
+            .enumerate()
+            .map(|(index, signal)| Evidence {
+                signal: index,
                 strength: (signal.score * self.weight(signal)).clamp(0.0, 1.0),
-                signal,
             })
             .filter(|e| e.strength > 0.0)
             .collect();
         evidence.sort_by(|a, b| {
+            let (first, second) = (&signals[a.signal], &signals[b.signal]);
             b.strength
                 .total_cmp(&a.strength)
-                .then(a.signal.kind.cmp(&b.signal.kind))
-                .then(a.signal.name.cmp(&b.signal.name))
+                .then(first.kind.cmp(&second.kind))
+                .then(first.name.cmp(&second.name))
         });
 
         // Independent pieces of evidence combine like independent chances (noisy-OR).
@@ -286,9 +313,9 @@ impl Policy {
         let agreeing_families: BTreeSet<SignalKind> = evidence
             .iter()
             .filter(|e| e.strength >= t.family_agreement)
-            .map(|e| e.signal.kind.family())
+            .map(|e| signals[e.signal].kind.family())
             .collect();
-        let certain = evidence.iter().any(|e| self.is_certain(e.signal));
+        let certain = evidence.iter().any(|e| self.is_certain(&signals[e.signal]));
         let verdict =
             if score >= t.block && (certain || agreeing_families.len() >= t.block_min_families) {
                 Verdict::Block
@@ -298,7 +325,9 @@ impl Policy {
                 Verdict::Allow
             };
 
-        let wholesale = evidence.iter().any(|e| self.is_wholesale(e.signal));
+        let wholesale = evidence
+            .iter()
+            .any(|e| self.is_wholesale(&signals[e.signal]));
         let (priority, legal_basis) = match (verdict, wholesale) {
             (Verdict::Allow, _) => (Priority::None, Vec::new()),
             (_, false) => (Priority::Retail, self.config.legal_basis.clone()),
@@ -308,13 +337,20 @@ impl Policy {
                 (Priority::Wholesale, basis)
             }
         };
+        // Each signal is evidence at most once: its strings move into the reason.
         let reasons = evidence
             .iter()
-            .map(|e| Reason {
-                kind: e.signal.kind,
-                name: e.signal.name.clone(),
-                detail: format!("{} (strength {:.2})", e.signal.detail, e.strength),
-                spans: e.signal.spans.clone(),
+            .map(|e| {
+                let signal = &mut signals[e.signal];
+                let mut detail = std::mem::take(&mut signal.detail);
+                // Writing into a String cannot fail.
+                let _ = write!(detail, " (strength {:.2})", e.strength);
+                Reason {
+                    kind: signal.kind,
+                    name: std::mem::take(&mut signal.name),
+                    detail,
+                    spans: std::mem::take(&mut signal.spans),
+                }
             })
             .collect();
         Decision {
@@ -456,6 +492,35 @@ explanation = "bale + used"
             Priority::Wholesale,
             "vision.bale is wholesale evidence"
         );
+    }
+
+    #[test]
+    fn every_signal_kind_has_its_own_weight() {
+        for (index, kind) in SIGNAL_KINDS.into_iter().enumerate() {
+            assert_eq!(kind_index(kind), index, "{kind:?}");
+        }
+        let policy = policy();
+        assert_eq!(policy.weight(&term("used_condition", 0.5)), 1.0);
+        let mut classifier = term("x", 0.5);
+        classifier.kind = SignalKind::Classifier;
+        assert_eq!(policy.weight(&classifier), 1.0, "unlisted kinds weigh 1");
+    }
+
+    #[test]
+    fn reasons_carry_what_the_signals_said_and_their_strength() {
+        let mut signal = term("used_condition", 0.95);
+        signal.detail = "term \"bekas\"".into();
+        signal.spans = vec![crate::signal::Span {
+            field: crate::signal::TextField::Title,
+            start: 0,
+            end: 5,
+            text: "bekas".into(),
+        }];
+        let d = policy().decide(&listing(), vec![signal.clone()], "v");
+        assert_eq!(d.reasons.len(), 1);
+        assert_eq!(d.reasons[0].name, signal.name);
+        assert_eq!(d.reasons[0].detail, "term \"bekas\" (strength 0.95)");
+        assert_eq!(d.reasons[0].spans, signal.spans);
     }
 
     #[test]

@@ -251,30 +251,38 @@ impl Visitor for Explained<'_> {
 }
 
 /// The contributions that raised the score most, strongest first, at most [`MAX_SPANS`],
-/// without overlaps, each scaled by the value of one occurrence.
+/// without overlaps, each scaled by the value of one occurrence. Ties go to the earlier
+/// words, then to the earlier contribution.
 fn strongest(contributions: &mut Vec<Contribution>, scale: f32) -> Vec<Contribution> {
     contributions.retain(|c| c.amount > 0.0);
-    contributions.sort_by(|a, b| {
-        b.amount
-            .total_cmp(&a.amount)
-            .then(a.words.start.cmp(&b.words.start))
-    });
+    let stronger = |a: &Contribution, b: &Contribution| {
+        a.amount
+            .total_cmp(&b.amount)
+            .then(b.words.start.cmp(&a.words.start))
+            .is_gt()
+    };
+    let overlap = |a: &Contribution, b: &Contribution| {
+        a.field == b.field && a.words.start < b.words.end && b.words.start < a.words.end
+    };
+    // Taking, MAX_SPANS times, the strongest contribution that overlaps none chosen so far
+    // gives what a greedy pass over them sorted strongest first would, without the sort.
     let mut chosen: Vec<Contribution> = Vec::with_capacity(MAX_SPANS);
-    for candidate in contributions.iter() {
-        let overlaps = chosen.iter().any(|c| {
-            c.field == candidate.field
-                && c.words.start < candidate.words.end
-                && candidate.words.start < c.words.end
-        });
-        if !overlaps {
-            chosen.push(Contribution {
-                amount: candidate.amount * scale,
-                ..candidate.clone()
+    while chosen.len() < MAX_SPANS {
+        let best = contributions
+            .iter()
+            .filter(|candidate| !chosen.iter().any(|c| overlap(c, candidate)))
+            .reduce(|best, candidate| {
+                if stronger(candidate, best) {
+                    candidate
+                } else {
+                    best
+                }
             });
-            if chosen.len() == MAX_SPANS {
-                break;
-            }
-        }
+        let Some(best) = best else { break };
+        chosen.push(Contribution {
+            amount: best.amount * scale,
+            ..best.clone()
+        });
     }
     chosen
 }
@@ -429,6 +437,46 @@ pub(crate) mod tests {
             &normalise(&quiet_listing.description),
         );
         assert!(quiet.score < 0.5 && quiet.spans.is_empty());
+    }
+
+    #[test]
+    fn the_strongest_contributions_are_those_a_sorted_greedy_pass_picks() {
+        let contribution = |field, words: Range<usize>, amount| Contribution {
+            field,
+            words,
+            amount,
+        };
+        let contributions = vec![
+            contribution(Field::Title, 0..3, 0.5),
+            contribution(Field::Title, 0..9, 0.9),
+            contribution(Field::Title, 4..9, 0.9),
+            contribution(Field::Description, 0..3, 0.5),
+            contribution(Field::Description, 4..8, -1.0),
+            contribution(Field::Title, 10..12, 0.2),
+            contribution(Field::Description, 9..12, 0.5),
+        ];
+        let mut sorted = contributions.clone();
+        sorted.retain(|c| c.amount > 0.0);
+        sorted.sort_by(|a, b| {
+            b.amount
+                .total_cmp(&a.amount)
+                .then(a.words.start.cmp(&b.words.start))
+        });
+        let mut greedy: Vec<Contribution> = Vec::new();
+        for c in sorted {
+            let free = greedy.iter().all(|g| {
+                g.field != c.field || g.words.end <= c.words.start || c.words.end <= g.words.start
+            });
+            if free && greedy.len() < MAX_SPANS {
+                greedy.push(Contribution {
+                    amount: c.amount * 2.0,
+                    ..c
+                });
+            }
+        }
+        assert_eq!(strongest(&mut contributions.clone(), 2.0), greedy);
+        assert_eq!(greedy[0].words, 0..9, "ties go to the earlier words");
+        assert_eq!(greedy.len(), 3);
     }
 
     #[test]

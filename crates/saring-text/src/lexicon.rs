@@ -223,24 +223,12 @@ impl Lexicon {
         }
         for (term, spans) in by_term {
             let entry = &self.terms[term];
-            let mut written = String::new();
-            for (index, span) in spans.iter().take(3).enumerate() {
-                if index > 0 {
-                    written.push_str(", ");
-                }
-                written.push('"');
-                written.push_str(&span.text);
-                written.push('"');
-            }
             signals.push(Signal {
                 kind: SignalKind::Lexicon,
                 name: entry.name.clone(),
                 category: Some(entry.category.clone()),
                 score: entry.weight,
-                detail: format!(
-                    "term \"{}\" ({}) written as {written}",
-                    entry.name, entry.category
-                ),
+                detail: term_detail(entry, &spans),
                 spans,
             });
         }
@@ -283,6 +271,28 @@ impl Lexicon {
             .take(self.negation_window)
             .any(|w| self.negators.contains(w))
     }
+}
+
+/// `term "NAME" (CATEGORY) written as "A", "B", "C"`: the term and how the seller wrote
+/// its first three occurrences.
+fn term_detail(entry: &TermEntry, spans: &[Span]) -> String {
+    let shown = spans.iter().take(3);
+    let written: usize = shown.clone().map(|span| span.text.len() + 4).sum();
+    let mut detail = String::with_capacity(32 + entry.name.len() + entry.category.len() + written);
+    detail.push_str("term \"");
+    detail.push_str(&entry.name);
+    detail.push_str("\" (");
+    detail.push_str(&entry.category);
+    detail.push_str(") written as ");
+    for (index, span) in shown.enumerate() {
+        if index > 0 {
+            detail.push_str(", ");
+        }
+        detail.push('"');
+        detail.push_str(&span.text);
+        detail.push('"');
+    }
+    detail
 }
 
 fn words_before<'t>(text: &'t str, range: &Range<usize>) -> impl Iterator<Item = &'t str> {

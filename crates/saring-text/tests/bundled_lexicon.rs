@@ -98,3 +98,32 @@ fn negated_terms_do_not_count() {
     }
     assert!(names(&lex, "karungan isi 200").contains(&"karungan".to_string()));
 }
+
+#[test]
+fn a_term_signal_shows_the_first_three_ways_it_was_written() {
+    use saring_core::{Detector, Listing, SignalKind, TextField};
+    let value = serde_json::json!({
+        "id": "1", "platform": "shopee", "title": "BAL segel", "description": "b4l, bal, Bal kemeja"
+    });
+    let listing = Listing::from_value(value).expect("valid listing").listing;
+    let mut signals = Vec::new();
+    lexicon().detect(&listing, &mut signals);
+    let bale = signals
+        .iter()
+        .find(|s| s.kind == SignalKind::Lexicon && s.name == "bal segel")
+        .expect("bal segel in the title");
+    assert_eq!(
+        bale.detail,
+        "term \"bal segel\" (bale) written as \"BAL segel\""
+    );
+    let bal = signals
+        .iter()
+        .find(|s| s.name == "bal")
+        .expect("bal in the description");
+    assert_eq!(bal.spans.len(), 3);
+    assert!(bal.spans.iter().all(|s| s.field == TextField::Description));
+    assert_eq!(
+        bal.detail,
+        "term \"bal\" (bale) written as \"b4l\", \"bal\", \"Bal\""
+    );
+}

@@ -66,7 +66,7 @@ impl Default for FeatureSettings {
     fn default() -> Self {
         FeatureSettings {
             bucket_bits: 18,
-            char_min: 2,
+            char_min: 3,
             char_max: 5,
             word_ngrams: 2,
             title_namespace: true,
@@ -343,6 +343,7 @@ mod tests {
     fn counts_character_ngrams_words_and_pairs() {
         let settings = FeatureSettings {
             title_namespace: false,
+            char_min: 2,
             ..FeatureSettings::default()
         };
         // " bal " has 5 chars: 4 bigrams, 3 trigrams, 2 4-grams, 1 5-gram = 10;
@@ -395,7 +396,11 @@ mod tests {
     #[test]
     fn non_ascii_words_yield_features_of_their_bytes() {
         // "日本" is 6 bytes: padded 8, so 7 + 6 + 5 + 4 n-grams of 2..=5 bytes, and the word.
-        let found = occurrences(&FeatureSettings::default(), "日本");
+        let settings = FeatureSettings {
+            char_min: 2,
+            ..FeatureSettings::default()
+        };
+        let found = occurrences(&settings, "日本");
         assert_eq!(found.len(), 7 + 6 + 5 + 4 + 1);
         assert!(found.iter().all(|o| o.words == (0..6)));
     }

@@ -39,7 +39,7 @@ impl Default for TrainOptions {
     fn default() -> Self {
         TrainOptions {
             settings: FeatureSettings::default(),
-            epochs: 20,
+            epochs: 40,
             alpha: 0.3,
             beta: 1.0,
             l1: 0.1,
