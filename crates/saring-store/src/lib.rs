@@ -16,6 +16,7 @@ mod cases;
 mod record;
 mod rows;
 mod sellers;
+mod sessions;
 mod settings;
 mod takedowns;
 
@@ -34,6 +35,7 @@ pub use cases::{
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
 pub use record::{PreparedDecision, RecordSummary, Screened};
+pub use sessions::{NewSession, SessionRecord};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
 pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};
 
@@ -111,7 +113,7 @@ impl FromStr for Backend {
 }
 
 /// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
-const MIGRATIONS: [(i64, &str, &str, &str); 4] = [
+const MIGRATIONS: [(i64, &str, &str, &str); 5] = [
     (
         1,
         "store",
@@ -135,6 +137,12 @@ const MIGRATIONS: [(i64, &str, &str, &str); 4] = [
         "api keys",
         include_str!("../migrations/sqlite/0030_api_keys.sql"),
         include_str!("../migrations/postgres/0030_api_keys.sql"),
+    ),
+    (
+        40,
+        "sessions",
+        include_str!("../migrations/sqlite/0040_sessions.sql"),
+        include_str!("../migrations/postgres/0040_sessions.sql"),
     ),
 ];
 
