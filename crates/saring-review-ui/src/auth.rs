@@ -173,7 +173,7 @@ async fn form_bytes(body: axum::body::Body) -> Result<axum::body::Bytes, UiError
         .map_err(|e| UiError::BadForm(e.to_string()))
 }
 
-impl<T: DeserializeOwned> FromRequest<SharedUi> for CsrfForm<T> {
+impl<T: DeserializeOwned + Send> FromRequest<SharedUi> for CsrfForm<T> {
     type Rejection = UiError;
 
     async fn from_request(request: Request, ui: &SharedUi) -> Result<Self, UiError> {

@@ -60,6 +60,7 @@ impl Texts {
         self.0.get(key).map_or(key, String::as_str)
     }
 
+    #[cfg(test)]
     fn keys(&self) -> impl Iterator<Item = &str> {
         self.0.keys().map(String::as_str)
     }
