@@ -110,7 +110,10 @@ mod tests {
         let segments = highlight(
             "abcdefgh",
             TextField::Title,
-            &[reason(&[(TextField::Title, 1, 4), (TextField::Title, 3, 6)])],
+            &[reason(&[
+                (TextField::Title, 1, 4),
+                (TextField::Title, 3, 6),
+            ])],
         );
         assert_eq!(marked(&segments), ["bcdef"]);
     }
@@ -137,8 +140,11 @@ mod tests {
         let text = "é€😀 bal";
         for start in 0..=text.len() + 1 {
             for end in 0..=text.len() + 1 {
-                let segments =
-                    highlight(text, TextField::Title, &[reason(&[(TextField::Title, start, end)])]);
+                let segments = highlight(
+                    text,
+                    TextField::Title,
+                    &[reason(&[(TextField::Title, start, end)])],
+                );
                 let whole: String = segments.iter().map(|s| s.text.as_str()).collect();
                 assert_eq!(whole, text);
             }

@@ -114,18 +114,27 @@ mod tests {
         let texts = Lang::Id.texts();
         let mut checked = 0;
         for source in sources {
-            for (_, rest) in source.match_indices("t.get(\"").map(|(i, _)| source.split_at(i + 7)) {
+            for (_, rest) in source
+                .match_indices("t.get(\"")
+                .map(|(i, _)| source.split_at(i + 7))
+            {
                 let key = rest.split('"').next().unwrap_or_default();
                 assert!(texts.0.contains_key(key), "message key {key:?} is missing");
                 checked += 1;
             }
-            for (_, rest) in source.match_indices("msg(\"").map(|(i, _)| source.split_at(i + 5)) {
+            for (_, rest) in source
+                .match_indices("msg(\"")
+                .map(|(i, _)| source.split_at(i + 5))
+            {
                 let key = rest.split('"').next().unwrap_or_default();
                 assert!(texts.0.contains_key(key), "message key {key:?} is missing");
                 checked += 1;
             }
         }
-        assert!(checked > 50, "only {checked} keys found: is the scan broken?");
+        assert!(
+            checked > 50,
+            "only {checked} keys found: is the scan broken?"
+        );
     }
 
     #[test]

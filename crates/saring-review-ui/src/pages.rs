@@ -60,7 +60,11 @@ async fn visible_case(ui: &SharedUi, viewer: &Viewer, id: i64) -> Result<CaseDet
         StoreError::NoSuchCase(_) => UiError::NotFound,
         other => UiError::Store(other),
     })?;
-    if viewer.session.principal.covers_platform(&detail.case.platform) {
+    if viewer
+        .session
+        .principal
+        .covers_platform(&detail.case.platform)
+    {
         Ok(detail)
     } else {
         Err(UiError::NotFound)
@@ -192,7 +196,9 @@ pub(crate) async fn queue(
         platforms,
         states: CaseState::ALL.iter().map(|s| s.as_str()).collect(),
         platform: query.platform,
-        state: state_filter.map(|s| s.as_str().to_string()).unwrap_or_default(),
+        state: state_filter
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default(),
     })
 }
 
@@ -400,7 +406,10 @@ async fn case_page(
         verdict: case.verdict.clone(),
         score: format::score(case.score),
         opened: format::time(case.opened_at),
-        claimed_by: case.claimed_by.clone().filter(|_| state == CaseState::Claimed),
+        claimed_by: case
+            .claimed_by
+            .clone()
+            .filter(|_| state == CaseState::Claimed),
         title: highlight(&listing.title, TextField::Title, &decision.reasons),
         description: highlight(
             &listing.description,

@@ -49,7 +49,10 @@ async fn start_chromedriver(driver: &Path) -> (Child, u16) {
         .spawn()
         .expect("chromedriver starts");
     for _ in 0..100 {
-        if tokio::net::TcpStream::connect(("127.0.0.1", port)).await.is_ok() {
+        if tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_ok()
+        {
             return (child, port);
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
@@ -124,7 +127,9 @@ async fn a_reviewer_confirms_a_case_in_headless_chromium() {
     let driver = on_path(&["chromedriver"]);
     let (Some(chromium), Some(driver)) = (chromium, driver) else {
         if std::env::var("SARING_SKIP_BROWSER").as_deref() == Ok("1") {
-            eprintln!("SARING_SKIP_BROWSER=1: browser test skipped (chromium or chromedriver missing)");
+            eprintln!(
+                "SARING_SKIP_BROWSER=1: browser test skipped (chromium or chromedriver missing)"
+            );
             return;
         }
         panic!(

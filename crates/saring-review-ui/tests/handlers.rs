@@ -7,7 +7,10 @@ mod support;
 
 use common::TestStore;
 use saring_core::{CaseState, Priority, Role};
-use support::{SELLER_ID, SELLER_NAME, SELLER_PHONE, client, csrf_of, get, key, post, seed_case, serve, sign_in};
+use support::{
+    SELLER_ID, SELLER_NAME, SELLER_PHONE, client, csrf_of, get, key, post, seed_case, serve,
+    sign_in,
+};
 
 on_both_stores!(
     bad_keys_and_platform_keys_cannot_sign_in,
@@ -26,7 +29,11 @@ async fn bad_keys_and_platform_keys_cannot_sign_in(t: TestStore) {
     let browser = client();
 
     // Without a session every page sends the browser to sign in.
-    let response = browser.get(format!("{base}/ui/queue")).send().await.expect("GET");
+    let response = browser
+        .get(format!("{base}/ui/queue"))
+        .send()
+        .await
+        .expect("GET");
     assert_eq!(response.status().as_u16(), 303);
     assert_eq!(response.headers()["location"], "/ui/sign-in");
 
@@ -42,7 +49,13 @@ async fn bad_keys_and_platform_keys_cannot_sign_in(t: TestStore) {
 
     // The sign-in form itself needs its one-off token.
     let reviewer = key(&t.store, Role::Reviewer, &["shopee"]).await;
-    let (status, _) = post(&client(), &base, "/ui/sign-in", &[("key", reviewer.as_str())]).await;
+    let (status, _) = post(
+        &client(),
+        &base,
+        "/ui/sign-in",
+        &[("key", reviewer.as_str())],
+    )
+    .await;
     assert_eq!(status, 403);
     let response = sign_in(&browser, &base, &reviewer).await;
     assert_eq!(response.status().as_u16(), 303);
@@ -67,10 +80,20 @@ async fn posts_without_the_csrf_token_are_refused_and_a_reason_is_required(t: Te
     sign_in(&browser, &base, &reviewer).await;
     let decide = format!("/ui/cases/{case_id}/decide");
 
-    let (status, _) = post(&browser, &base, &decide, &[("outcome", "confirm"), ("reason", "bale")]).await;
+    let (status, _) = post(
+        &browser,
+        &base,
+        &decide,
+        &[("outcome", "confirm"), ("reason", "bale")],
+    )
+    .await;
     assert_eq!(status, 403, "no CSRF token");
     let wrong = [("outcome", "confirm"), ("reason", "bale"), ("csrf", "0000")];
-    assert_eq!(post(&browser, &base, &decide, &wrong).await.0, 403, "wrong CSRF token");
+    assert_eq!(
+        post(&browser, &base, &decide, &wrong).await.0,
+        403,
+        "wrong CSRF token"
+    );
     let claim = format!("/ui/cases/{case_id}/claim");
     assert_eq!(post(&browser, &base, &claim, &[]).await.0, 403);
     assert_eq!(post(&browser, &base, "/ui/sign-out", &[]).await.0, 403);
@@ -84,12 +107,19 @@ async fn posts_without_the_csrf_token_are_refused_and_a_reason_is_required(t: Te
         &browser,
         &base,
         &decide,
-        &[("outcome", "confirm"), ("reason", "   "), ("csrf", csrf.as_str())],
+        &[
+            ("outcome", "confirm"),
+            ("reason", "   "),
+            ("csrf", csrf.as_str()),
+        ],
     )
     .await;
     assert_eq!(status, 422);
     assert!(page.contains("Alasan wajib diisi."), "{page}");
-    assert_eq!(t.store.case(case_id).await.expect("case").case.state, CaseState::Open);
+    assert_eq!(
+        t.store.case(case_id).await.expect("case").case.state,
+        CaseState::Open
+    );
 
     let (status, _) = post(&browser, &base, &claim, &[("csrf", csrf.as_str())]).await;
     assert_eq!(status, 303);
@@ -97,13 +127,20 @@ async fn posts_without_the_csrf_token_are_refused_and_a_reason_is_required(t: Te
         &browser,
         &base,
         &decide,
-        &[("outcome", "confirm"), ("reason", "bales of used clothing"), ("csrf", csrf.as_str())],
+        &[
+            ("outcome", "confirm"),
+            ("reason", "bales of used clothing"),
+            ("csrf", csrf.as_str()),
+        ],
     )
     .await;
     assert_eq!(status, 303);
     let decided = t.store.case(case_id).await.expect("case");
     assert_eq!(decided.case.state, CaseState::Confirmed);
-    assert!(!decided.actions.is_empty(), "a confirmation writes enforcement actions");
+    assert!(
+        !decided.actions.is_empty(),
+        "a confirmation writes enforcement actions"
+    );
     let reason = &decided.events.last().expect("events").reason;
     assert_eq!(reason, "bales of used clothing");
 }
@@ -121,21 +158,40 @@ async fn reviewers_see_only_the_cases_of_their_platforms(t: TestStore) {
     let (status, queue) = get(&browser, &base, "/ui/queue").await;
     assert_eq!(status, 200);
     assert!(queue.contains(&format!("/ui/cases/{my_case}\"")));
-    assert!(!queue.contains(&format!("/ui/cases/{their_case}\"")), "{queue}");
+    assert!(
+        !queue.contains(&format!("/ui/cases/{their_case}\"")),
+        "{queue}"
+    );
     assert!(!queue.contains("tokopedia"));
 
     let (status, other) = get(&browser, &base, &format!("/ui/cases/{their_case}")).await;
     let (missing_status, missing) = get(&browser, &base, "/ui/cases/999999").await;
     assert_eq!((status, missing_status), (404, 404));
-    assert_eq!(other, missing, "another platform's case reads as a missing one");
+    assert_eq!(
+        other, missing,
+        "another platform's case reads as a missing one"
+    );
     assert!(!other.contains("Karungan"));
 
     let (_, page) = get(&browser, &base, &format!("/ui/cases/{my_case}")).await;
     let csrf = csrf_of(&page);
-    let form = [("outcome", "confirm"), ("reason", "x"), ("csrf", csrf.as_str())];
-    let (status, _) = post(&browser, &base, &format!("/ui/cases/{their_case}/decide"), &form).await;
+    let form = [
+        ("outcome", "confirm"),
+        ("reason", "x"),
+        ("csrf", csrf.as_str()),
+    ];
+    let (status, _) = post(
+        &browser,
+        &base,
+        &format!("/ui/cases/{their_case}/decide"),
+        &form,
+    )
+    .await;
     assert_eq!(status, 404);
-    assert_eq!(t.store.case(their_case).await.expect("case").case.state, CaseState::Open);
+    assert_eq!(
+        t.store.case(their_case).await.expect("case").case.state,
+        CaseState::Open
+    );
     // A reviewer does not see the regulator page.
     assert_eq!(get(&browser, &base, "/ui/regulator").await.0, 403);
 }
@@ -153,7 +209,10 @@ async fn the_regulator_page_shows_no_seller_personal_data(t: TestStore) {
     sign_in(&reviewer_browser, &base, &reviewer).await;
     let (_, case_page) = get(&reviewer_browser, &base, &format!("/ui/cases/{case_id}")).await;
     assert!(case_page.contains(SELLER_NAME) && case_page.contains(SELLER_ID));
-    assert!(!case_page.contains(SELLER_PHONE), "contacts are not even stored");
+    assert!(
+        !case_page.contains(SELLER_PHONE),
+        "contacts are not even stored"
+    );
 
     let browser = client();
     let response = sign_in(&browser, &base, &regulator).await;
@@ -161,11 +220,24 @@ async fn the_regulator_page_shows_no_seller_personal_data(t: TestStore) {
     let (status, page) = get(&browser, &base, "/ui/regulator").await;
     assert_eq!(status, 200);
     assert!(page.contains("Halaman regulator") && page.contains("overdue-count"));
-    for secret in [SELLER_NAME, SELLER_PHONE, SELLER_ID, description, "Bal impor Korea"] {
-        assert!(!page.contains(secret), "the regulator page shows {secret:?}");
+    for secret in [
+        SELLER_NAME,
+        SELLER_PHONE,
+        SELLER_ID,
+        description,
+        "Bal impor Korea",
+    ] {
+        assert!(
+            !page.contains(secret),
+            "the regulator page shows {secret:?}"
+        );
     }
     for reviewer_page in ["/ui/queue", "/ui/appeals", &format!("/ui/cases/{case_id}")] {
-        assert_eq!(get(&browser, &base, reviewer_page).await.0, 403, "{reviewer_page}");
+        assert_eq!(
+            get(&browser, &base, reviewer_page).await.0,
+            403,
+            "{reviewer_page}"
+        );
     }
 }
 
@@ -181,9 +253,15 @@ async fn seller_text_is_escaped_and_matched_words_are_marked(t: TestStore) {
     let (status, page) = get(&browser, &base, &format!("/ui/cases/{case_id}")).await;
     assert_eq!(status, 200);
     assert!(!page.contains("<script>alert"), "the title must be escaped");
-    assert!(!page.contains("<img src=x"), "the description must be escaped");
+    assert!(
+        !page.contains("<img src=x"),
+        "the description must be escaped"
+    );
     // Askama escapes with numeric character references.
-    assert!(page.contains("&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;"), "{page}");
+    assert!(
+        page.contains("&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62;"),
+        "{page}"
+    );
     assert!(page.contains("<mark>bal</mark> baju bekas"), "{page}");
     assert!(page.contains("classifier score 0.91"));
     assert!(page.contains("Permendag 40/2022 Pasal 2"));
@@ -206,7 +284,11 @@ async fn both_languages_render_and_the_choice_is_remembered(t: TestStore) {
     let (_, queue) = get(&browser, &base, "/ui/queue?lang=en").await;
     assert!(queue.contains("Case queue") && queue.contains("<html lang=\"en\">"));
     let (_, case_page) = get(&browser, &base, &format!("/ui/cases/{case_id}")).await;
-    assert!(case_page.contains("The seller&#39;s original text") || case_page.contains("The seller's original text"), "the choice is remembered: {case_page}");
+    assert!(
+        case_page.contains("The seller&#39;s original text")
+            || case_page.contains("The seller's original text"),
+        "the choice is remembered: {case_page}"
+    );
     assert!(case_page.contains("Legal basis"));
     let (_, case_page) = get(&browser, &base, &format!("/ui/cases/{case_id}?lang=id")).await;
     assert!(case_page.contains("Teks asli penjual") && case_page.contains("Dasar hukum"));
@@ -217,12 +299,24 @@ async fn appeals_are_decided_by_another_reviewer_with_a_reason(t: TestStore) {
     let case_id = seed_case(&t.store, &listing, "Bal", Priority::Retail).await;
     let policy = support::options().enforcement;
     t.store
-        .decide_case(case_id, saring_store::ReviewOutcome::Confirm, "first", "bale", &policy, support::now())
+        .decide_case(
+            case_id,
+            saring_store::ReviewOutcome::Confirm,
+            "first",
+            "bale",
+            &policy,
+            support::now(),
+        )
         .await
         .expect("confirmed");
     let appeal_id = t
         .store
-        .file_appeal(case_id, SELLER_ID, "Ini baju baru, bukan bekas", support::now())
+        .file_appeal(
+            case_id,
+            SELLER_ID,
+            "Ini baju baru, bukan bekas",
+            support::now(),
+        )
         .await
         .expect("appealed");
     let reviewer = key(&t.store, Role::Reviewer, &["shopee"]).await;
@@ -234,14 +328,28 @@ async fn appeals_are_decided_by_another_reviewer_with_a_reason(t: TestStore) {
     assert!(page.contains("Ini baju baru, bukan bekas"));
     let decide = format!("/ui/appeals/{appeal_id}/decide");
     let csrf = csrf_of(&page);
-    let (status, page) = post(&browser, &base, &decide, &[("outcome", "overturn"), ("reason", ""), ("csrf", csrf.as_str())]).await;
+    let (status, page) = post(
+        &browser,
+        &base,
+        &decide,
+        &[
+            ("outcome", "overturn"),
+            ("reason", ""),
+            ("csrf", csrf.as_str()),
+        ],
+    )
+    .await;
     assert_eq!(status, 422);
     assert!(page.contains("Alasan wajib diisi."));
     let (status, _) = post(
         &browser,
         &base,
         &decide,
-        &[("outcome", "overturn"), ("reason", "photos show new stock"), ("csrf", csrf.as_str())],
+        &[
+            ("outcome", "overturn"),
+            ("reason", "photos show new stock"),
+            ("csrf", csrf.as_str()),
+        ],
     )
     .await;
     assert_eq!(status, 303);
@@ -253,8 +361,20 @@ async fn appeals_are_decided_by_another_reviewer_with_a_reason(t: TestStore) {
 }
 
 async fn the_queue_is_in_priority_order_and_signing_out_ends_the_session(t: TestStore) {
-    let retail = seed_case(&t.store, &support::listing("shopee", "Q1", "Bal kecil", ""), "Bal", Priority::Retail).await;
-    let wholesale = seed_case(&t.store, &support::listing("shopee", "Q2", "Bal karungan", ""), "Bal", Priority::Wholesale).await;
+    let retail = seed_case(
+        &t.store,
+        &support::listing("shopee", "Q1", "Bal kecil", ""),
+        "Bal",
+        Priority::Retail,
+    )
+    .await;
+    let wholesale = seed_case(
+        &t.store,
+        &support::listing("shopee", "Q2", "Bal karungan", ""),
+        "Bal",
+        Priority::Wholesale,
+    )
+    .await;
     let reviewer = key(&t.store, Role::Reviewer, &["shopee"]).await;
     let base = serve(t.store.clone()).await;
     let browser = client();
@@ -266,7 +386,13 @@ async fn the_queue_is_in_priority_order_and_signing_out_ends_the_session(t: Test
     let (_, filtered) = get(&browser, &base, "/ui/queue?platform=tokopedia").await;
     assert!(filtered.contains("Tidak ada kasus."));
 
-    let (status, _) = post(&browser, &base, "/ui/sign-out", &[("csrf", csrf_of(&queue).as_str())]).await;
+    let (status, _) = post(
+        &browser,
+        &base,
+        "/ui/sign-out",
+        &[("csrf", csrf_of(&queue).as_str())],
+    )
+    .await;
     assert_eq!(status, 303);
     assert_eq!(get(&browser, &base, "/ui/queue").await.0, 303);
 }

@@ -35,8 +35,8 @@ pub use cases::{
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
 pub use record::{PreparedDecision, RecordSummary, Screened};
-pub use sessions::{NewSession, SessionRecord};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
+pub use sessions::{NewSession, SessionRecord};
 pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};
 
 /// What can go wrong in the store.

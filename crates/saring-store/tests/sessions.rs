@@ -36,14 +36,23 @@ async fn sessions_open_until_they_expire_end_or_their_key_is_revoked(t: TestStor
     assert_ne!(stored[0], made.token);
 
     // Expired, unknown and signed-out sessions are not found.
-    assert_eq!(store.session(&made.token, T0 + 1_000).await.expect("lookup"), None);
+    assert_eq!(
+        store
+            .session(&made.token, T0 + 1_000)
+            .await
+            .expect("lookup"),
+        None
+    );
     assert_eq!(store.session("nonsense", T0).await.expect("lookup"), None);
     let second = store
         .create_session(&key.principal, 10_000, T0)
         .await
         .expect("second session");
     store.delete_session(&second.token).await.expect("sign out");
-    assert_eq!(store.session(&second.token, T0).await.expect("lookup"), None);
+    assert_eq!(
+        store.session(&second.token, T0).await.expect("lookup"),
+        None
+    );
 
     // Expiry deletes the old rows; a revoked key's live session is refused.
     assert_eq!(store.expire_sessions(T0 + 1_000).await.expect("expire"), 1);
@@ -55,6 +64,9 @@ async fn sessions_open_until_they_expire_end_or_their_key_is_revoked(t: TestStor
         .revoke_api_key(&key.principal.key_id, "admin", T0 + 1)
         .await
         .expect("revoke");
-    assert_eq!(store.session(&third.token, T0 + 2).await.expect("lookup"), None);
+    assert_eq!(
+        store.session(&third.token, T0 + 2).await.expect("lookup"),
+        None
+    );
     assert!(store.create_session(&key.principal, 0, T0).await.is_err());
 }

@@ -3,7 +3,9 @@
 
 #![allow(dead_code)]
 
-use saring_core::{Decision, Listing, Priority, Reason, Role, SignalKind, Span, TextField, Verdict};
+use saring_core::{
+    Decision, Listing, Priority, Reason, Role, SignalKind, Span, TextField, Verdict,
+};
 use saring_review_ui::UiOptions;
 use saring_store::{CaseFilter, PreparedDecision, Screened, Store};
 
@@ -131,7 +133,11 @@ pub async fn serve(store: Store) -> String {
 pub fn csrf_of(page: &str) -> String {
     let marker = "name=\"csrf\" value=\"";
     let start = page.find(marker).expect("a csrf field") + marker.len();
-    page[start..].split('"').next().expect("closing quote").to_string()
+    page[start..]
+        .split('"')
+        .next()
+        .expect("closing quote")
+        .to_string()
 }
 
 /// A client with a cookie jar, like a browser (no redirects followed, to see them).
