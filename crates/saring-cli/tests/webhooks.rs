@@ -94,7 +94,7 @@ fn serve(receiver: &Arc<Receiver>) -> String {
     let app = Router::new()
         .route("/hook", post(receive))
         .with_state(Arc::clone(receiver));
-    std::thread::spawn(move || runtime.block_on(axum::serve(listener, app)));
+    std::thread::spawn(move || runtime.block_on(async move { axum::serve(listener, app).await }));
     format!("http://{address}/hook")
 }
 

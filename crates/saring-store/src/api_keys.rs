@@ -10,7 +10,7 @@ use serde_json::json;
 use sqlx::Row;
 
 use crate::audit::AuditWriter;
-use crate::canonical::sha256_hex;
+use crate::canonical::{constant_time_eq, sha256_hex};
 use crate::{Result, Store, StoreError};
 
 /// A key as listed for an admin: never its secret.
@@ -41,7 +41,7 @@ pub struct NewApiKey {
 
 const KEY_PREFIX: &str = "srg_";
 
-fn random_hex(bytes: usize) -> Result<String> {
+pub(crate) fn random_hex(bytes: usize) -> Result<String> {
     let mut buf = vec![0u8; bytes];
     getrandom::fill(&mut buf).map_err(|e| StoreError::Corrupt(format!("no randomness: {e}")))?;
     Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
@@ -60,12 +60,7 @@ fn key_id(key: &str) -> Option<&str> {
     well_formed.then_some(id)
 }
 
-/// Equality that takes the same time wherever the inputs first differ.
-fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
-}
-
-fn parse_platforms(text: &str) -> Vec<String> {
+pub(crate) fn parse_platforms(text: &str) -> Vec<String> {
     text.split(',')
         .filter(|p| !p.is_empty())
         .map(str::to_string)

@@ -79,6 +79,11 @@ pub fn redacted(listing: &Listing) -> Listing {
     kept
 }
 
+/// Equality that takes the same time wherever the inputs first differ.
+pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -17,6 +17,7 @@ mod lexicon_versions;
 mod record;
 mod rows;
 mod sellers;
+mod sessions;
 mod settings;
 mod takedowns;
 mod webhooks;
@@ -38,6 +39,7 @@ pub use cases::{
 pub use lexicon_versions::{LexiconStatus, LexiconVersionRecord, ReviewedCaseText};
 pub use record::{PreparedDecision, RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
+pub use sessions::{NewSession, SessionRecord};
 pub use takedowns::{TakedownImportSummary, TakedownLinkRecord};
 pub use webhooks::{
     Delivery, ENFORCEMENT_ACTION, OutboxCounts, OutboxEvent, OutboxStatus, RetryPolicy,
@@ -130,7 +132,7 @@ impl FromStr for Backend {
 }
 
 /// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
-const MIGRATIONS: [(i64, &str, &str, &str); 6] = [
+const MIGRATIONS: [(i64, &str, &str, &str); 7] = [
     (
         1,
         "store",
@@ -160,6 +162,12 @@ const MIGRATIONS: [(i64, &str, &str, &str); 6] = [
         "api keys",
         include_str!("../migrations/sqlite/0030_api_keys.sql"),
         include_str!("../migrations/postgres/0030_api_keys.sql"),
+    ),
+    (
+        40,
+        "sessions",
+        include_str!("../migrations/sqlite/0040_sessions.sql"),
+        include_str!("../migrations/postgres/0040_sessions.sql"),
     ),
     (
         50,
