@@ -8,6 +8,7 @@ mod hash;
 mod record;
 mod scan;
 mod sellers;
+mod serve;
 mod store;
 mod summary;
 mod takedowns;
@@ -62,6 +63,12 @@ enum Command {
     /// Sellers in the store: standing, strikes and links to banned sellers.
     #[command(subcommand)]
     Sellers(sellers::SellersCommand),
+    /// Serve the HTTP API (screening, cases, appeals; /healthz, /readyz, /metrics) until
+    /// SIGINT or SIGTERM.
+    Serve(serve::ServeArgs),
+    /// API keys: create (printed once), list, revoke.
+    #[command(subcommand)]
+    Keys(serve::KeysCommand),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -117,6 +124,8 @@ fn main() -> ExitCode {
         Command::Takedowns(command) => takedowns::run(&command),
         Command::Report(args) => takedowns::report(&args),
         Command::Sellers(command) => sellers::run(&command),
+        Command::Serve(args) => serve::run(&args),
+        Command::Keys(command) => serve::keys(&command),
     };
     match result {
         Ok(code) => code,
