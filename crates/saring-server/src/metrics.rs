@@ -81,6 +81,7 @@ impl Metrics {
                     &["method", "route", "status"],
                 ),
             )?,
+            registry,
         })
     }
 
