@@ -9,6 +9,8 @@ use saring_images::{BankEntry, hash_list};
 use saring_pdq::PdqHash;
 use saring_store::BankEntryRecord;
 
+use saring_service::bank_entry;
+
 use crate::store::{Connected, now_ms, rfc3339};
 
 /// `saring banks ...`
@@ -90,19 +92,6 @@ fn record(entry: &BankEntry, quality: Option<i64>) -> BankEntryRecord {
         added_by: entry.added_by.clone(),
         added_at: entry.added_at.clone(),
     }
-}
-
-/// A stored entry back as the image detector's entry; `None` if its hash is unreadable.
-pub fn bank_entry(record: &BankEntryRecord) -> Option<BankEntry> {
-    let hash: PdqHash = record.hash_hex.parse().ok()?;
-    Some(BankEntry {
-        bank: record.bank.clone(),
-        hash,
-        source: record.source.clone(),
-        case_id: record.case_id.clone(),
-        added_by: record.added_by.clone(),
-        added_at: record.added_at.clone(),
-    })
 }
 
 /// The entries one argument of `banks add` stands for: a hash, or an image's hashes.

@@ -9,6 +9,7 @@ mod lexicon;
 mod record;
 mod scan;
 mod sellers;
+mod serve;
 mod store;
 mod summary;
 mod takedowns;
@@ -71,6 +72,12 @@ enum Command {
     /// Signed webhooks delivering enforcement actions to platforms: set, disable, list,
     /// dead, retry, deliver.
     Webhooks(webhooks::WebhooksArgs),
+    /// Serve the HTTP API (screening, cases, appeals; /healthz, /readyz, /metrics) until
+    /// SIGINT or SIGTERM.
+    Serve(serve::ServeArgs),
+    /// API keys: create (printed once), list, revoke.
+    #[command(subcommand)]
+    Keys(serve::KeysCommand),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -128,6 +135,8 @@ fn main() -> ExitCode {
         Command::Sellers(command) => sellers::run(&command),
         Command::Lexicon(command) => lexicon::run(&command),
         Command::Webhooks(args) => webhooks::run(&args),
+        Command::Serve(args) => serve::run(&args),
+        Command::Keys(command) => serve::keys(&command),
     };
     match result {
         Ok(code) => code,

@@ -12,11 +12,11 @@ use anyhow::{Context, bail};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use saring_engine::Screener;
-use saring_images::{BankEntry, FetchLimits, ImageBanks, ImageDetector, ImageFetcher, hash_list};
+use saring_images::{BankEntry, ImageDetector, hash_list};
 use saring_io::{DecisionWriter, Format, Input, Record, RejectionWriter};
 
 use crate::ConfigArgs;
-use crate::record::{PreparedBatch, Recorder};
+use crate::record::Recorder;
 use crate::sellers::SecretArgs;
 use crate::summary::Summary;
 
@@ -207,10 +207,7 @@ fn image_detector(banks: &[String], stored: Vec<BankEntry>) -> anyhow::Result<Im
         }
         entries.extend(parsed.entries);
     }
-    let banks = ImageBanks::new(entries).context("cannot index the hash banks")?;
-    let fetcher =
-        ImageFetcher::new(FetchLimits::default()).context("cannot start the image fetcher")?;
-    Ok(ImageDetector::new(banks, fetcher))
+    Ok(saring_service::image_detector(entries)?)
 }
 
 /// Runs `saring scan`.
@@ -383,7 +380,7 @@ fn scan_records(
                 break;
             }
         };
-        let preparer = recorder.as_deref();
+        let preparer = recorder.as_deref().map(Recorder::preparer);
         let screened: Vec<_> = chunk
             .par_iter()
             .map(|record| {
@@ -394,7 +391,7 @@ fn scan_records(
                 })
             })
             .collect();
-        let mut batch = PreparedBatch::default();
+        let mut batch = saring_service::PreparedBatch::default();
         for (record, outcome) in chunk.iter().zip(screened) {
             match outcome {
                 Ok((parsed, decision, prepared)) => {

@@ -2,6 +2,7 @@
 
 use std::io::Read;
 use std::path::PathBuf;
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use base64::Engine;
@@ -76,22 +77,46 @@ impl Default for FetchLimits {
 /// Reads photos from paths, base64 text and http(s) URLs.
 pub struct ImageFetcher {
     limits: FetchLimits,
-    client: reqwest::blocking::Client,
+    /// Built on first use: reqwest's blocking client owns a runtime, which may be neither
+    /// built nor dropped inside an async context (the HTTP server's), while fetching always
+    /// happens on a blocking thread.
+    client: OnceLock<Result<reqwest::blocking::Client, String>>,
+}
+
+impl Drop for ImageFetcher {
+    /// Drops the client on a thread of its own, which is safe in any context.
+    fn drop(&mut self) {
+        if let Some(client) = self.client.take() {
+            let _ = std::thread::spawn(move || drop(client)).join();
+        }
+    }
 }
 
 impl ImageFetcher {
     /// A fetcher with `limits`.
     pub fn new(limits: FetchLimits) -> Result<Self, FetchError> {
-        let client = reqwest::blocking::Client::builder()
-            .timeout(limits.timeout)
-            .connect_timeout(limits.timeout)
-            .redirect(reqwest::redirect::Policy::limited(3))
-            .build()
-            .map_err(|e| FetchError::Http {
-                url: String::new(),
-                message: e.to_string(),
-            })?;
-        Ok(Self { limits, client })
+        Ok(Self {
+            limits,
+            client: OnceLock::new(),
+        })
+    }
+
+    fn client(&self, url: &str) -> Result<&reqwest::blocking::Client, FetchError> {
+        let timeout = self.limits.timeout;
+        self.client
+            .get_or_init(|| {
+                reqwest::blocking::Client::builder()
+                    .timeout(timeout)
+                    .connect_timeout(timeout)
+                    .redirect(reqwest::redirect::Policy::limited(3))
+                    .build()
+                    .map_err(|e| e.to_string())
+            })
+            .as_ref()
+            .map_err(|message| FetchError::Http {
+                url: url.to_string(),
+                message: message.clone(),
+            })
     }
 
     /// The photo's bytes.
@@ -138,7 +163,7 @@ impl ImageFetcher {
             message,
         };
         let response = self
-            .client
+            .client(url)?
             .get(url)
             .send()
             .and_then(reqwest::blocking::Response::error_for_status)

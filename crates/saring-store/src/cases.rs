@@ -746,6 +746,34 @@ impl Store {
         self.case(case.id).await
     }
 
+    /// One appeal with the platform of its case.
+    pub async fn appeal(&self, id: i64) -> Result<(AppealRecord, String)> {
+        let row = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {APPEAL_COLUMNS}, (SELECT platform FROM cases c WHERE c.id = a.case_id) \
+             AS platform FROM appeals a WHERE id = $1"
+        )))
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        .ok_or(StoreError::NoSuchAppeal(id))?;
+        Ok((appeal_from_row(&row)?, row.try_get("platform")?))
+    }
+
+    /// Appeals in `state` (any when `None`), with the platform of each one's case, oldest
+    /// first.
+    pub async fn appeals(&self, state: Option<&str>) -> Result<Vec<(AppealRecord, String)>> {
+        let rows = sqlx::query(sqlx::AssertSqlSafe(format!(
+            "SELECT {APPEAL_COLUMNS}, (SELECT platform FROM cases c WHERE c.id = a.case_id) \
+             AS platform FROM appeals a WHERE ($1 = '' OR state = $1) ORDER BY id"
+        )))
+        .bind(state.unwrap_or_default().to_string())
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter()
+            .map(|row| Ok((appeal_from_row(row)?, row.try_get("platform")?)))
+            .collect()
+    }
+
     /// Actions waiting to be delivered to the platforms, oldest first.
     pub async fn pending_actions(&self) -> Result<Vec<ActionRecord>> {
         sqlx::query(sqlx::AssertSqlSafe(format!(

@@ -1,0 +1,183 @@
+//! The saring HTTP API (`saring serve`): screening, cases and appeals under `/v1`, with API
+//! keys carrying roles and platform scopes; `/healthz`, `/readyz` and Prometheus `/metrics`.
+//!
+//! Decisions are recorded by one writer task that commits whatever has queued in one
+//! transaction (group commit): see [`writer`].
+
+pub mod auth;
+pub mod config;
+pub mod error;
+pub mod metrics;
+pub mod routes;
+pub mod state;
+pub mod writer;
+
+use std::future::Future;
+use std::net::SocketAddr;
+
+use saring_core::EnforcementPolicy;
+use saring_engine::{EngineConfig, Screener};
+use saring_service::{Recorder, SecretSource, deployment_secret, image_detector, now_ms};
+use saring_store::Store;
+use tokio::net::TcpListener;
+use tokio::sync::mpsc;
+use tokio::task::JoinHandle;
+
+pub use config::{ServerConfig, Settings};
+pub use routes::router;
+pub use state::{AppState, Policies};
+
+/// What can stop the server from starting or running.
+#[derive(Debug, thiserror::Error)]
+pub enum ServerError {
+    /// The configuration is unusable.
+    #[error("configuration: {0}")]
+    Config(String),
+    /// The store could not be opened or failed.
+    #[error(transparent)]
+    Store(#[from] saring_store::StoreError),
+    /// The screening pipeline could not be set up.
+    #[error(transparent)]
+    Service(#[from] saring_service::ServiceError),
+    /// The engine's configuration is unusable.
+    #[error(transparent)]
+    Engine(#[from] saring_engine::EngineError),
+    /// The enforcement policy is unusable.
+    #[error("enforcement policy: {0}")]
+    Enforcement(String),
+    /// Metrics could not be registered or encoded.
+    #[error("metrics: {0}")]
+    Metrics(String),
+    /// Listening or serving failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl ServerError {
+    /// A metrics error from any displayable cause.
+    pub fn metrics(error: impl std::fmt::Display) -> Self {
+        Self::Metrics(error.to_string())
+    }
+}
+
+/// A server set up over its store: the router's state and the writer task.
+pub struct Server {
+    state: AppState,
+    store: Store,
+    writer: JoinHandle<()>,
+}
+
+/// What the engine and enforcement run with.
+#[derive(Debug, Clone, Default)]
+pub struct EngineSetup {
+    /// Lexicon, policy and model (bundled ones where `None`).
+    pub engine: EngineConfig,
+    /// Enforcement policy text (the bundled one where `None`).
+    pub enforcement: Option<String>,
+}
+
+impl Server {
+    /// Opens the store (migrating it), resolves the deployment secret, loads the seller link
+    /// index and the store's enabled hash banks, and starts the writer.
+    pub async fn open(config: &ServerConfig, setup: &EngineSetup) -> Result<Self, ServerError> {
+        let store = Store::connect(&config.store).await?;
+        let source = SecretSource::from_file_or_env(config.secret_file.clone());
+        let secret = deployment_secret(&source, &store, now_ms()).await?;
+        let mut screener = Screener::from_config(&setup.engine)?;
+        let recorder = Recorder::open(
+            store.clone(),
+            secret,
+            &setup.engine,
+            screener.model_version(),
+        )
+        .await?;
+        let (banks, unreadable) = recorder.enabled_bank_entries().await?;
+        for (bank, hash) in unreadable {
+            eprintln!(
+                "saring serve: warning: bank {bank} holds an unreadable hash {hash:?} (skipped)"
+            );
+        }
+        if !banks.is_empty() {
+            screener = screener.with_detector(Box::new(image_detector(banks)?));
+        }
+        screener = screener.with_detector(Box::new(recorder.seller_detector()));
+        let enforcement_text = setup
+            .enforcement
+            .as_deref()
+            .unwrap_or(saring_engine::bundled::ENFORCEMENT);
+        let enforcement = EnforcementPolicy::from_toml(enforcement_text)
+            .map_err(|error| ServerError::Enforcement(error.to_string()))?;
+        let (jobs, queue) = mpsc::channel(writer::QUEUE);
+        let writer = tokio::spawn(writer::run(recorder, queue, config.commit_max));
+        let state = AppState::new(
+            store.clone(),
+            screener,
+            jobs,
+            metrics::Metrics::new()?,
+            Policies {
+                enforcement,
+                batch_max_items: config.batch_max_items,
+                claim_ms: config.claim_minutes.saturating_mul(60_000),
+            },
+        );
+        Ok(Self {
+            state,
+            store,
+            writer,
+        })
+    }
+
+    /// Serves on `listener` until `shutdown` completes, then stops accepting, lets in-flight
+    /// requests finish, drains the writer and closes the store.
+    pub async fn run(
+        self,
+        listener: TcpListener,
+        shutdown: impl Future<Output = ()> + Send + 'static,
+    ) -> Result<(), ServerError> {
+        let Self {
+            state,
+            store,
+            writer,
+        } = self;
+        let served = axum::serve(listener, router(state))
+            .with_graceful_shutdown(shutdown)
+            .await;
+        // Every sender went with the router: the writer commits what is queued and stops.
+        let drained = writer.await;
+        store.close().await;
+        served?;
+        drained.map_err(|error| ServerError::Io(std::io::Error::other(error)))
+    }
+}
+
+/// Binds `address` (port 0 picks a free one) and says where it listens.
+pub async fn bind(address: SocketAddr) -> Result<(TcpListener, SocketAddr), ServerError> {
+    let listener = TcpListener::bind(address).await?;
+    let local = listener.local_addr()?;
+    Ok((listener, local))
+}
+
+/// Completes on SIGINT or SIGTERM.
+pub async fn shutdown_signal() {
+    let interrupt = async {
+        // Without a handler the default (terminate) stays; waiting forever is then right.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = interrupt => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,152 @@
+//! `POST /v1/screen` and `POST /v1/screen/batch`.
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::http::header::CONTENT_TYPE;
+use saring_core::{Decision, Listing};
+use serde::Serialize;
+use serde_json::Value;
+
+use crate::auth::{Caller, SCREENERS};
+use crate::error::{ApiError, ApiJson, ApiResult};
+use crate::state::AppState;
+
+/// Screens one listing, records the decision (opening a case for a review or block) and
+/// answers the decision once it is committed.
+pub async fn screen(
+    State(state): State<AppState>,
+    caller: Caller,
+    ApiJson(listing): ApiJson<Listing>,
+) -> ApiResult<Json<Decision>> {
+    caller.require_platform(SCREENERS, listing.platform.as_str())?;
+    let mut screened = state.screen(vec![listing]).await?;
+    let (listing, decision) = screened
+        .pop()
+        .ok_or_else(|| ApiError::internal("the screener returned no decision"))?;
+    Ok(Json(state.record(listing, decision).await?))
+}
+
+/// One item of a batch's answer: its decision, or why it was refused.
+#[derive(Debug, Serialize)]
+pub struct BatchItem {
+    /// Position in the request, from 0.
+    pub index: usize,
+    /// The decision, when screened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub decision: Option<Decision>,
+    /// Why the item was not screened.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ApiError>,
+}
+
+/// The answer to a batch: one item per listing, in request order.
+#[derive(Debug, Serialize)]
+pub struct BatchResponse {
+    /// Items in request order.
+    pub results: Vec<BatchItem>,
+}
+
+/// The batch's items: a JSON array, or JSON Lines when the content type says so.
+fn batch_values(
+    headers: &HeaderMap,
+    body: &[u8],
+    max: usize,
+) -> ApiResult<Vec<Result<Value, ApiError>>> {
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let values: Vec<Result<Value, ApiError>> = if content_type.starts_with("application/x-ndjson")
+        || content_type.starts_with("application/jsonl")
+    {
+        let text = std::str::from_utf8(body)
+            .map_err(|_| ApiError::invalid_field("body", "JSON Lines must be UTF-8"))?;
+        text.lines()
+            .filter(|line| !line.trim().is_empty())
+            .map(|line| {
+                serde_json::from_str(line).map_err(|error| {
+                    ApiError::invalid_field("body", format!("invalid JSON: {error}"))
+                })
+            })
+            .collect()
+    } else if content_type.starts_with("application/json") {
+        serde_json::from_slice::<Vec<Value>>(body)
+            .map_err(|error| {
+                ApiError::invalid_field(
+                    "body",
+                    format!("expected a JSON array of listings: {error}"),
+                )
+            })?
+            .into_iter()
+            .map(Ok)
+            .collect()
+    } else {
+        return Err(ApiError::invalid_field(
+            "content-type",
+            "send application/json (an array) or application/x-ndjson (JSON Lines)",
+        ));
+    };
+    if values.len() > max {
+        return Err(ApiError::invalid_field(
+            "body",
+            format!("at most {max} listings per batch"),
+        ));
+    }
+    Ok(values)
+}
+
+/// Screens up to the batch limit of listings; items that do not parse or that the key may
+/// not screen are answered with an error each, the others with their decisions.
+pub async fn screen_batch(
+    State(state): State<AppState>,
+    caller: Caller,
+    headers: HeaderMap,
+    body: Bytes,
+) -> ApiResult<Json<BatchResponse>> {
+    caller.require(SCREENERS)?;
+    let values = batch_values(&headers, &body, state.batch_max_items())?;
+    let mut results: Vec<BatchItem> = Vec::with_capacity(values.len());
+    let mut accepted = Vec::new();
+    for (index, value) in values.into_iter().enumerate() {
+        let listing = value.and_then(|value| {
+            serde_json::from_value::<Listing>(value).map_err(|error| {
+                let message = error.to_string();
+                let field = message.split('`').nth(1).unwrap_or("listing").to_string();
+                ApiError::invalid_field(&field, message)
+            })
+        });
+        let listing = listing.and_then(|listing| {
+            caller.require_platform(SCREENERS, listing.platform.as_str())?;
+            Ok(listing)
+        });
+        match listing {
+            Ok(listing) => accepted.push((index, listing)),
+            Err(error) => results.push(BatchItem {
+                index,
+                decision: None,
+                error: Some(error),
+            }),
+        }
+    }
+    let (indexes, listings): (Vec<usize>, Vec<Listing>) = accepted.into_iter().unzip();
+    let screened = state.screen(listings).await?;
+    let mut waiting = Vec::with_capacity(screened.len());
+    for (listing, decision) in screened {
+        waiting.push(state.enqueue(listing, decision).await?);
+    }
+    for (index, committed) in indexes.into_iter().zip(waiting) {
+        let (decision, error) = match state.committed(committed).await {
+            Ok(decision) => (Some(decision), None),
+            Err(error) => (None, Some(error)),
+        };
+        results.push(BatchItem {
+            index,
+            decision,
+            error,
+        });
+    }
+    results.sort_by_key(|item| item.index);
+    Ok(Json(BatchResponse { results }))
+}

@@ -1,0 +1,560 @@
+//! End to end over a real listener and HTTP client, on a real SQLite store: screening,
+//! cases, appeals, errors, and the access matrix of every route.
+
+use std::net::SocketAddr;
+
+use reqwest::{Client, Method, StatusCode};
+use saring_core::Role;
+use saring_server::routes::API_ROUTES;
+use saring_server::{EngineSetup, Server, ServerConfig, Settings, bind};
+use saring_store::Store;
+use serde_json::{Value, json};
+use tokio::sync::oneshot;
+
+/// A running server on a fresh SQLite store, with one key per role.
+struct Running {
+    base: String,
+    client: Client,
+    keys: Keys,
+    stop: Option<oneshot::Sender<()>>,
+    done: tokio::task::JoinHandle<()>,
+    _dir: tempfile::TempDir,
+}
+
+struct Keys {
+    shopee: String,
+    tokopedia: String,
+    reviewer_shopee: String,
+    reviewer_tokopedia: String,
+    regulator: String,
+    admin: String,
+    revoked: String,
+}
+
+async fn key(store: &Store, role: Role, platforms: &[&str]) -> String {
+    let platforms: Vec<String> = platforms.iter().map(|p| p.to_string()).collect();
+    store
+        .create_api_key(role, &platforms, "test", "test", 1)
+        .await
+        .expect("create key")
+        .key
+}
+
+async fn start() -> Running {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let url = format!("sqlite://{}", dir.path().join("saring.db").display());
+    let store = Store::connect(&url).await.expect("store");
+    let revoked = store
+        .create_api_key(Role::Admin, &[], "gone", "test", 1)
+        .await
+        .expect("key");
+    store
+        .revoke_api_key(&revoked.principal.key_id, "test", 2)
+        .await
+        .expect("revoke");
+    let keys = Keys {
+        shopee: key(&store, Role::Platform, &["shopee"]).await,
+        tokopedia: key(&store, Role::Platform, &["tokopedia"]).await,
+        reviewer_shopee: key(&store, Role::Reviewer, &["shopee"]).await,
+        reviewer_tokopedia: key(&store, Role::Reviewer, &["tokopedia"]).await,
+        regulator: key(&store, Role::Regulator, &[]).await,
+        admin: key(&store, Role::Admin, &[]).await,
+        revoked: revoked.key,
+    };
+    store.close().await;
+    let flags = Settings {
+        listen: Some(SocketAddr::from(([127, 0, 0, 1], 0))),
+        store: Some(url),
+        batch_max_items: Some(5),
+        ..Settings::default()
+    };
+    let config = ServerConfig::resolve(None, |_| None, flags).expect("config");
+    let server = Server::open(&config, &EngineSetup::default())
+        .await
+        .expect("server opens");
+    let (listener, address) = bind(config.listen).await.expect("bind");
+    let (stop, stopped) = oneshot::channel::<()>();
+    let done = tokio::spawn(async move {
+        server
+            .run(listener, async {
+                let _ = stopped.await;
+            })
+            .await
+            .expect("server runs and stops cleanly");
+    });
+    Running {
+        base: format!("http://{address}"),
+        client: Client::new(),
+        keys,
+        stop: Some(stop),
+        done,
+        _dir: dir,
+    }
+}
+
+impl Running {
+    async fn call(
+        &self,
+        method: Method,
+        path: &str,
+        key: Option<&str>,
+        body: Option<Value>,
+    ) -> (StatusCode, Value) {
+        let mut request = self.client.request(method, format!("{}{path}", self.base));
+        if let Some(key) = key {
+            request = request.bearer_auth(key);
+        }
+        if let Some(body) = body {
+            request = request.json(&body);
+        }
+        let response = request.send().await.expect("request");
+        let status = response.status();
+        let text = response.text().await.expect("body");
+        let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
+        (status, value)
+    }
+
+    async fn stop(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        self.done.await.expect("server task");
+    }
+}
+
+fn banned_listing(id: &str, platform: &str) -> Value {
+    json!({
+        "id": id,
+        "platform": platform,
+        "title": "Jual ball press baju bekas import korea 1 bal 100 kg",
+        "description": "pakaian bekas impor, karungan, grosir",
+        "seller": {"id": format!("seller-{id}"), "name": "Toko Rahasia", "phone": "081234567890"}
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn screen_review_decide_and_appeal() {
+    let server = start().await;
+    let keys = &server.keys;
+    let (status, decision) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(banned_listing("l-1", "shopee")),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{decision}");
+    assert_ne!(decision["decision"], "allow", "{decision}");
+    assert!(!decision["reasons"].as_array().expect("reasons").is_empty());
+
+    let (status, page) = server
+        .call(
+            Method::GET,
+            "/v1/cases?platform=shopee",
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{page}");
+    let case_id = page["items"][0]["id"].as_i64().expect("a case was opened");
+    let (status, empty) = server
+        .call(
+            Method::GET,
+            "/v1/cases",
+            Some(&keys.reviewer_tokopedia),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(
+        empty["items"],
+        json!([]),
+        "another platform's reviewer sees none"
+    );
+
+    let (status, claimed) = server
+        .call(
+            Method::POST,
+            &format!("/v1/cases/{case_id}/claim"),
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{claimed}");
+    assert_eq!(claimed["state"], "claimed");
+    let (status, blank) = server
+        .call(
+            Method::POST,
+            &format!("/v1/cases/{case_id}/decision"),
+            Some(&keys.reviewer_shopee),
+            Some(json!({"outcome": "confirm", "reason": "  "})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(blank["field"], "reason");
+    let (status, decided) = server
+        .call(
+            Method::POST,
+            &format!("/v1/cases/{case_id}/decision"),
+            Some(&keys.reviewer_shopee),
+            Some(json!({"outcome": "confirm", "reason": "bales of used clothing"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{decided}");
+    assert_eq!(decided["case"]["state"], "confirmed");
+
+    let (status, appeal) = server
+        .call(
+            Method::POST,
+            "/v1/appeals",
+            Some(&keys.shopee),
+            Some(json!({"case_id": case_id, "statement": "these are new clothes"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{appeal}");
+    let appeal_id = appeal["id"].as_i64().expect("appeal id");
+    let (status, appeals) = server
+        .call(
+            Method::GET,
+            "/v1/appeals?state=pending",
+            Some(&keys.admin),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(appeals["items"][0]["id"], appeal_id);
+    let (status, overturned) = server
+        .call(
+            Method::POST,
+            &format!("/v1/appeals/{appeal_id}/decision"),
+            Some(&keys.admin),
+            Some(json!({"outcome": "overturned", "reason": "invoice for new stock shown"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{overturned}");
+    assert_eq!(overturned["case"]["state"], "cleared");
+
+    let (status, metrics) = server.call(Method::GET, "/metrics", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+    let metrics = metrics.as_str().expect("metrics text");
+    assert!(
+        metrics.contains("saring_listings_screened_total 1"),
+        "{metrics}"
+    );
+    assert!(metrics.contains("saring_http_request_duration_seconds_bucket{method=\"POST\",route=\"/v1/screen\",status=\"200\""));
+    assert!(metrics.contains("saring_open_cases 0"));
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn errors_are_json_with_status_and_field() {
+    let server = start().await;
+    let keys = &server.keys;
+    let (status, body) = server.call(Method::GET, "/healthz", None, None).await;
+    assert_eq!(
+        (status, body),
+        (StatusCode::OK, Value::String("ok\n".into()))
+    );
+    let (status, _) = server.call(Method::GET, "/readyz", None, None).await;
+    assert_eq!(status, StatusCode::OK);
+
+    let (status, missing) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.admin),
+            Some(json!({"id": "x", "platform": "shopee"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{missing}");
+    assert_eq!(missing["code"], "invalid_field");
+    assert_eq!(missing["field"], "title");
+
+    let response = server
+        .client
+        .post(format!("{}/v1/screen", server.base))
+        .bearer_auth(&keys.admin)
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .expect("request");
+    assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+    let body: Value = response.json().await.expect("json error");
+    assert_eq!(
+        (body["code"].clone(), body["field"].clone()),
+        (json!("invalid_json"), Value::Null)
+    );
+
+    // The server answers 413 as soon as the declared length exceeds the limit and may close
+    // the connection while the client is still sending; a reset on the way is retried.
+    let huge = json!({"id": "x", "platform": "shopee", "title": "x".repeat(2 * 1024 * 1024)});
+    let mut answer = None;
+    for _ in 0..5 {
+        let sent = server
+            .client
+            .post(format!("{}/v1/screen", server.base))
+            .bearer_auth(&keys.admin)
+            .json(&huge)
+            .send()
+            .await;
+        if let Ok(response) = sent {
+            let status = response.status();
+            let text = response.text().await.unwrap_or_default();
+            answer = Some((
+                status,
+                serde_json::from_str(&text).unwrap_or(Value::String(text)),
+            ));
+            break;
+        }
+    }
+    let (status, too_large): (StatusCode, Value) = answer.expect("an answer to the large body");
+    assert_eq!(status, StatusCode::PAYLOAD_TOO_LARGE, "{too_large}");
+    assert_eq!(too_large["code"], "too_large");
+
+    let (status, bad_limit) = server
+        .call(Method::GET, "/v1/cases?limit=0", Some(&keys.admin), None)
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(bad_limit["field"], "limit");
+
+    let (status, nothing) = server
+        .call(Method::GET, "/v1/nothing", Some(&keys.admin), None)
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert_eq!(nothing["code"], "not_found");
+
+    // Batch: order kept, per-item errors, the key's platform enforced per item.
+    let batch = json!([
+        banned_listing("b-1", "shopee"),
+        {"id": "b-2", "platform": "shopee"},
+        banned_listing("b-3", "tokopedia"),
+        {"id": "b-4", "platform": "shopee", "title": "kemeja flanel baru"}
+    ]);
+    let (status, answer) = server
+        .call(
+            Method::POST,
+            "/v1/screen/batch",
+            Some(&keys.shopee),
+            Some(batch),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let results = answer["results"].as_array().expect("results");
+    assert_eq!(results.len(), 4);
+    assert!(results[0]["decision"]["decision"].is_string());
+    assert_eq!(results[1]["error"]["field"], "title");
+    assert_eq!(results[2]["error"]["code"], "forbidden");
+    assert_eq!(results[3]["decision"]["decision"], "allow");
+    let too_many = json!(
+        (0..6)
+            .map(|i| banned_listing(&format!("m-{i}"), "shopee"))
+            .collect::<Vec<_>>()
+    );
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/screen/batch",
+            Some(&keys.shopee),
+            Some(too_many),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+
+    // Pagination: two cases (b-1 and none else on shopee) walked one page at a time.
+    server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(banned_listing("p-2", "shopee")),
+        )
+        .await;
+    let (_, first) = server
+        .call(Method::GET, "/v1/cases?limit=1", Some(&keys.admin), None)
+        .await;
+    let cursor = first["next_cursor"].as_str().expect("a next page");
+    let (_, second) = server
+        .call(
+            Method::GET,
+            &format!("/v1/cases?limit=1&cursor={cursor}"),
+            Some(&keys.admin),
+            None,
+        )
+        .await;
+    assert_ne!(first["items"][0]["id"], second["items"][0]["id"]);
+    assert_eq!(second["next_cursor"], Value::Null);
+    server.stop().await;
+}
+
+/// Who may call what. Every route of the API must have a row here.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Caller {
+    Anonymous,
+    Revoked,
+    ShopeePlatform,
+    TokopediaPlatform,
+    ShopeeReviewer,
+    TokopediaReviewer,
+    Regulator,
+}
+
+/// (method, route, caller) -> expected status, for a shopee listing / shopee case.
+fn expected(method: &str, route: &str, caller: Caller) -> StatusCode {
+    use Caller::*;
+    match caller {
+        Anonymous | Revoked => return StatusCode::UNAUTHORIZED,
+        Regulator => return StatusCode::FORBIDDEN,
+        _ => {}
+    }
+    let allowed = match (method, route) {
+        ("POST", "/v1/screen") | ("POST", "/v1/screen/batch") => {
+            matches!(caller, ShopeePlatform | ShopeeReviewer)
+        }
+        ("GET", "/v1/cases") | ("GET", "/v1/appeals") => {
+            // Reviewers list (scoped); platforms may not.
+            matches!(caller, ShopeeReviewer | TokopediaReviewer)
+        }
+        ("GET", "/v1/cases/{id}")
+        | ("POST", "/v1/cases/{id}/claim")
+        | ("POST", "/v1/cases/{id}/decision")
+        | ("POST", "/v1/appeals/{id}/decision") => caller == ShopeeReviewer,
+        ("POST", "/v1/appeals") => matches!(caller, ShopeePlatform | ShopeeReviewer),
+        other => panic!("route {other:?} has no row in the access matrix"),
+    };
+    if !allowed {
+        return StatusCode::FORBIDDEN;
+    }
+    match (method, route) {
+        ("POST", "/v1/appeals") => StatusCode::CREATED,
+        _ => StatusCode::OK,
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_route_refuses_the_roles_and_platforms_it_must() {
+    let server = start().await;
+    let keys = &server.keys;
+    // A shopee case, confirmed, with a pending appeal: the resources the matrix aims at.
+    server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.admin),
+            Some(banned_listing("secret-listing", "shopee")),
+        )
+        .await;
+    let (_, page) = server
+        .call(Method::GET, "/v1/cases", Some(&keys.admin), None)
+        .await;
+    let case_id = page["items"][0]["id"].as_i64().expect("case");
+    let (status, _) = server
+        .call(
+            Method::POST,
+            &format!("/v1/cases/{case_id}/decision"),
+            Some(&keys.admin),
+            Some(json!({"outcome": "confirm", "reason": "bales"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, appeal) = server
+        .call(
+            Method::POST,
+            "/v1/appeals",
+            Some(&keys.admin),
+            Some(json!({"case_id": case_id, "statement": "first"})),
+        )
+        .await;
+    let appeal_id = appeal["id"].as_i64().expect("appeal");
+
+    let callers = [
+        (Caller::Anonymous, None),
+        (Caller::Revoked, Some(keys.revoked.as_str())),
+        (Caller::ShopeePlatform, Some(keys.shopee.as_str())),
+        (Caller::TokopediaPlatform, Some(keys.tokopedia.as_str())),
+        (Caller::ShopeeReviewer, Some(keys.reviewer_shopee.as_str())),
+        (
+            Caller::TokopediaReviewer,
+            Some(keys.reviewer_tokopedia.as_str()),
+        ),
+        (Caller::Regulator, Some(keys.regulator.as_str())),
+    ];
+    let mut checked = 0;
+    for &(method, route) in API_ROUTES {
+        for &(caller, key) in &callers {
+            let expect = expected(method, route, caller);
+            // Mutating calls that succeed are aimed at harmless targets so every row runs.
+            let (path, body) = match (method, route) {
+                ("POST", "/v1/screen") => (
+                    "/v1/screen".to_string(),
+                    Some(banned_listing("m-1", "shopee")),
+                ),
+                ("POST", "/v1/screen/batch") => (
+                    "/v1/screen/batch".to_string(),
+                    Some(json!([banned_listing("m-2", "shopee")])),
+                ),
+                ("POST", "/v1/cases/{id}/decision") if expect == StatusCode::OK => (
+                    format!("/v1/cases/{case_id}/decision"),
+                    // Confirmed already: a second confirmation is a conflict, not an access refusal.
+                    Some(json!({"outcome": "confirm", "reason": "again"})),
+                ),
+                ("POST", "/v1/appeals/{id}/decision") => (
+                    format!("/v1/appeals/{appeal_id}/decision"),
+                    Some(json!({"outcome": "upheld", "reason": "stands"})),
+                ),
+                ("POST", "/v1/appeals") => (
+                    "/v1/appeals".to_string(),
+                    Some(json!({"case_id": case_id, "statement": "matrix"})),
+                ),
+                (_, route) => (
+                    route.replace("{id}", &case_id.to_string()),
+                    (method == "POST").then(|| json!({"outcome": "confirm", "reason": "x"})),
+                ),
+            };
+            let (status, body) = server
+                .call(
+                    Method::from_bytes(method.as_bytes()).expect("method"),
+                    &path,
+                    key,
+                    body,
+                )
+                .await;
+            let text = body.to_string();
+            // A batch refuses per item: the request succeeds, each foreign listing is refused.
+            let (status, body) = if route == "/v1/screen/batch"
+                && status == StatusCode::OK
+                && expect == StatusCode::FORBIDDEN
+            {
+                assert_eq!(body["results"][0]["error"]["code"], "forbidden", "{text}");
+                (StatusCode::FORBIDDEN, body["results"][0]["error"].clone())
+            } else {
+                (status, body)
+            };
+            if expect == StatusCode::UNAUTHORIZED || expect == StatusCode::FORBIDDEN {
+                assert_eq!(status, expect, "{method} {route} as {caller:?}: {text}");
+                for secret in [
+                    "secret-listing",
+                    "Toko Rahasia",
+                    "081234567890",
+                    "shopee",
+                    "bales",
+                ] {
+                    assert!(
+                        !text.contains(secret),
+                        "{method} {route} as {caller:?} leaks {secret}: {text}"
+                    );
+                }
+                assert_eq!(body["field"], Value::Null);
+            } else {
+                assert!(
+                    status == expect || status == StatusCode::CONFLICT,
+                    "{method} {route} as {caller:?}: expected {expect}, got {status}: {text}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, API_ROUTES.len() * callers.len());
+    server.stop().await;
+}

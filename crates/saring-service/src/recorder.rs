@@ -1,0 +1,205 @@
+//! Recording screened listings in a store: each batch of decisions in one transaction, and
+//! what the batch taught about its sellers in another.
+
+use saring_core::{Decision, Listing, Verdict};
+use saring_engine::{EngineConfig, bundled};
+use saring_images::{BankEntry, FetchLimits, ImageBanks, ImageDetector, ImageFetcher};
+use saring_pdq::PdqHash;
+use saring_sellers::{DeploymentSecret, SellerLinkDetector};
+use saring_store::canonical::sha256_hex;
+use saring_store::{BankEntryRecord, PreparedDecision, RecordSummary, Screened, Store};
+
+use crate::linker::{Observed, SellerLinker};
+use crate::{Result, ServiceError, now_ms};
+
+/// A store being recorded into, with the seller link index, and what was recorded so far.
+pub struct Recorder {
+    store: Store,
+    linker: SellerLinker,
+    totals: RecordSummary,
+}
+
+/// One screened listing made ready to record: its decision, and its seller as seen on it.
+pub struct PreparedListing {
+    decision: PreparedDecision,
+    seller: Option<Observed>,
+}
+
+/// A batch of prepared listings.
+#[derive(Default)]
+pub struct PreparedBatch {
+    decisions: Vec<PreparedDecision>,
+    sellers: Vec<Observed>,
+}
+
+impl PreparedBatch {
+    /// Adds one listing.
+    pub fn push(&mut self, prepared: PreparedListing) {
+        self.decisions.push(prepared.decision);
+        self.sellers.extend(prepared.seller);
+    }
+
+    /// Listings in the batch.
+    pub fn len(&self) -> usize {
+        self.decisions.len()
+    }
+
+    /// Whether the batch holds no listing.
+    pub fn is_empty(&self) -> bool {
+        self.decisions.is_empty()
+    }
+}
+
+/// A stored bank entry as the image detector's; `None` when its hash is unreadable.
+pub fn bank_entry(record: &BankEntryRecord) -> Option<BankEntry> {
+    let hash: PdqHash = record.hash_hex.parse().ok()?;
+    Some(BankEntry {
+        bank: record.bank.clone(),
+        hash,
+        source: record.source.clone(),
+        case_id: record.case_id.clone(),
+        added_by: record.added_by.clone(),
+        added_at: record.added_at.clone(),
+    })
+}
+
+/// An image fetcher with the default limits.
+pub fn image_fetcher() -> Result<ImageFetcher> {
+    ImageFetcher::new(FetchLimits::default())
+        .map_err(|error| ServiceError::Images(format!("cannot start the image fetcher: {error}")))
+}
+
+/// The image detector matching listing photos against `entries`.
+pub fn image_detector(entries: Vec<BankEntry>) -> Result<ImageDetector> {
+    let banks = ImageBanks::new(entries)
+        .map_err(|error| ServiceError::Images(format!("cannot index the hash banks: {error}")))?;
+    Ok(ImageDetector::new(banks, image_fetcher()?))
+}
+
+impl Recorder {
+    /// Loads the seller link index from `store` with the deployment secret, and records
+    /// the configuration in force (an audit entry when the lexicon, policy or model changed
+    /// since the last run).
+    pub async fn open(
+        store: Store,
+        secret: DeploymentSecret,
+        config: &EngineConfig,
+        model_version: &str,
+    ) -> Result<Self> {
+        let now = now_ms();
+        let texts: [(&str, &str, &[u8]); 3] = [
+            (
+                "lexicon",
+                "lexicon@",
+                config
+                    .lexicon
+                    .as_deref()
+                    .unwrap_or(bundled::LEXICON)
+                    .as_bytes(),
+            ),
+            (
+                "policy",
+                "policy@",
+                config
+                    .policy
+                    .as_deref()
+                    .unwrap_or(bundled::POLICY)
+                    .as_bytes(),
+            ),
+            (
+                "model",
+                "classifier@",
+                config.model.as_deref().unwrap_or(bundled::MODEL),
+            ),
+        ];
+        for (kind, prefix, content) in texts {
+            let version = model_version
+                .split('+')
+                .find(|part| part.starts_with(prefix))
+                .unwrap_or(prefix);
+            store
+                .record_config(kind, version, &sha256_hex(content), now)
+                .await?;
+        }
+        let linker = SellerLinker::load(&store, secret, image_fetcher()?).await?;
+        Ok(Self {
+            store,
+            linker,
+            totals: RecordSummary::default(),
+        })
+    }
+
+    /// The detector linking sellers to sanctioned sellers and listings to listings taken
+    /// down, over the store's records as they were when the recorder opened.
+    pub fn seller_detector(&self) -> SellerLinkDetector {
+        self.linker.detector()
+    }
+
+    /// The entries of the store's enabled hash banks, and the stored hashes that could not
+    /// be read (bank name, hash text).
+    pub async fn enabled_bank_entries(&self) -> Result<(Vec<BankEntry>, Vec<(String, String)>)> {
+        let records = self.store.enabled_bank_entries().await?;
+        let mut entries = Vec::with_capacity(records.len());
+        let mut unreadable = Vec::new();
+        for record in &records {
+            match bank_entry(record) {
+                Some(entry) => entries.push(entry),
+                None => unreadable.push((record.bank.clone(), record.hash_hex.clone())),
+            }
+        }
+        Ok((entries, unreadable))
+    }
+
+    /// Makes a decision ready to record (may run in parallel). A review or block keeps what
+    /// a re-listing detector needs: the normalised text and the photos' PDQ hashes (photos
+    /// that cannot be read are left out); an allow keeps neither. The seller's fingerprint
+    /// as seen on the listing is prepared too.
+    pub fn prepare(&self, listing: &Listing, decision: &Decision) -> Result<PreparedListing> {
+        let photo_hashes = self.linker.photos().take(listing);
+        let seller = self.linker.observe(listing, &photo_hashes, decision);
+        let (image_hashes, normalised_text) = if decision.decision == Verdict::Allow {
+            (Vec::new(), String::new())
+        } else {
+            let text = format!("{}\n{}", listing.title, listing.description);
+            (
+                photo_hashes,
+                saring_normalise::normalise(&text).text().to_string(),
+            )
+        };
+        let screened = Screened {
+            listing,
+            decision,
+            image_hashes: &image_hashes,
+            normalised_text: &normalised_text,
+        };
+        Ok(PreparedListing {
+            decision: PreparedDecision::new(&screened)?,
+            seller,
+        })
+    }
+
+    /// Records one batch: its decisions in one transaction, then its sellers'
+    /// fingerprints, keyed identifiers and links in another. Returns what the batch did.
+    pub async fn record(&mut self, batch: PreparedBatch) -> Result<RecordSummary> {
+        let now = now_ms();
+        let done = self.store.record_decisions(&batch.decisions, now).await?;
+        let updates = self.linker.updates(batch.sellers, now)?;
+        self.store.update_sellers(&updates, now).await?;
+        self.totals.recorded += done.recorded;
+        self.totals.unchanged += done.unchanged;
+        self.totals.cases_opened += done.cases_opened;
+        self.totals.cases_updated += done.cases_updated;
+        Ok(done)
+    }
+
+    /// Describes what was recorded since the recorder opened.
+    pub fn report(&self) -> String {
+        let totals = &self.totals;
+        let (sellers, links) = self.linker.totals();
+        format!(
+            "  store: {} decisions recorded, {} unchanged (screened before); cases opened {}, updated {}\n  \
+             sellers: {sellers} fingerprints updated, {links} links to sanctioned sellers recorded",
+            totals.recorded, totals.unchanged, totals.cases_opened, totals.cases_updated
+        )
+    }
+}
