@@ -1,5 +1,6 @@
 //! The review UI in a real browser: headless Chromium driven through chromedriver signs in
-//! with a reviewer key, opens the queue, opens a case, confirms it with a reason, and a
+//! with a reviewer key, opens the queue, opens a case, confirms it with a reason; the
+//! enforcement action then reaches the platform's webhook receiver on loopback, signed, and a
 //! screenshot of the confirmed case is saved.
 //!
 //! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them). Without them the
@@ -13,7 +14,17 @@ mod support;
 
 use std::path::{Path, PathBuf};
 use std::process::Stdio;
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use saring_webhooks::{
+    DEFAULT_TOLERANCE_SECONDS, Dispatcher, DispatcherConfig, SIGNATURE_HEADER,
+    new_signing_secret, verify,
+};
+use serde_json::Value;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use saring_core::{CaseState, Priority, Role};
@@ -109,7 +120,58 @@ async fn wait_for_text(browser: &Client, css: &str, text: &str) {
 
 /// What must follow the confirmation outside the browser. This is the one place to add the
 /// check that the enforcement action reached the platform's webhook receiver on loopback.
-async fn assert_enforcement_followed(store: &Store, case_id: i64) {
+/// What the platform's webhook receiver accepted: payloads whose signature verified.
+struct Receiver {
+    secret: String,
+    accepted: Mutex<Vec<Value>>,
+}
+
+async fn receive(
+    State(receiver): State<Arc<Receiver>>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> StatusCode {
+    let signature = headers
+        .get(SIGNATURE_HEADER)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_default();
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|d| d.as_secs() as i64)
+        .unwrap_or_default();
+    let secret = receiver.secret.as_bytes();
+    if verify(secret, signature, &body, now, DEFAULT_TOLERANCE_SECONDS).is_err() {
+        return StatusCode::UNAUTHORIZED;
+    }
+    let payload = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    receiver.accepted.lock().expect("log").push(payload);
+    StatusCode::OK
+}
+
+/// A webhook receiver on loopback, configured as the shopee platform's endpoint.
+async fn shopee_receiver(store: &Store) -> Arc<Receiver> {
+    let receiver = Arc::new(Receiver {
+        secret: new_signing_secret().expect("secret"),
+        accepted: Mutex::new(Vec::new()),
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind 127.0.0.1");
+    let url = format!("http://{}/hook", listener.local_addr().expect("address"));
+    let app = axum::Router::new()
+        .route("/hook", axum::routing::post(receive))
+        .with_state(Arc::clone(&receiver));
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    store
+        .set_webhook_endpoint("shopee", &url, &receiver.secret, "test", 0)
+        .await
+        .expect("endpoint set");
+    receiver
+}
+
+/// The confirmation froze evidence and wrote enforcement actions, and each action reached
+/// the platform's receiver, signed, naming the case.
+async fn assert_enforcement_followed(store: &Store, case_id: i64, receiver: &Receiver) {
     let detail = store.case(case_id).await.expect("case");
     assert_eq!(detail.case.state, CaseState::Confirmed);
     assert!(detail.evidence.is_some(), "evidence is frozen");
@@ -117,8 +179,20 @@ async fn assert_enforcement_followed(store: &Store, case_id: i64) {
         !detail.actions.is_empty(),
         "the confirmation wrote enforcement actions"
     );
-    let pending = store.pending_actions().await.expect("outbox");
-    assert!(pending.iter().any(|action| action.case_id == case_id));
+    let dispatcher =
+        Dispatcher::new(store.clone(), DispatcherConfig::default()).expect("dispatcher");
+    let counts = dispatcher.run_until_idle().await.expect("delivery");
+    assert_eq!(counts.attempted(), detail.actions.len(), "{counts:?}");
+    let accepted = receiver.accepted.lock().expect("log").clone();
+    let mut delivered: Vec<i64> = accepted
+        .iter()
+        .filter(|payload| payload["case_id"] == case_id)
+        .filter_map(|payload| payload["action_id"].as_i64())
+        .collect();
+    delivered.sort_unstable();
+    let mut expected: Vec<i64> = detail.actions.iter().map(|action| action.id).collect();
+    expected.sort_unstable();
+    assert_eq!(delivered, expected, "every action reached the receiver: {accepted:?}");
 }
 
 #[tokio::test(flavor = "current_thread")]
@@ -150,6 +224,7 @@ async fn a_reviewer_confirms_a_case_in_headless_chromium() {
     let case_id = support::seed_case(&store, &listing, "Bal karungan", Priority::Wholesale).await;
     let reviewer = support::key(&store, Role::Reviewer, &["shopee"]).await;
     let base = support::serve(store.clone()).await;
+    let receiver = shopee_receiver(&store).await;
 
     let (_driver, port) = start_chromedriver(&driver).await;
     let browser = headless_chromium(&chromium, port).await;
@@ -217,7 +292,7 @@ async fn a_reviewer_confirms_a_case_in_headless_chromium() {
     println!("screenshot: {}", path.display());
     browser.close().await.expect("close the browser");
 
-    assert_enforcement_followed(&store, case_id).await;
+    assert_enforcement_followed(&store, case_id, &receiver).await;
     let events = store.case(case_id).await.expect("case").events;
     assert_eq!(events.last().map(|e| e.reason.as_str()), Some(REASON));
 }

@@ -1,5 +1,7 @@
 //! The saring HTTP API (`saring serve`): screening, cases and appeals under `/v1`, with API
-//! keys carrying roles and platform scopes; `/healthz`, `/readyz` and Prometheus `/metrics`.
+//! keys carrying roles and platform scopes; `/healthz`, `/readyz` and Prometheus `/metrics`;
+//! the review web UI under `/ui`; and the webhook dispatcher delivering enforcement actions
+//! to platforms from the store's outbox.
 //!
 //! Decisions are recorded by one writer task that commits whatever has queued in one
 //! transaction (group commit): see [`writer`].
@@ -17,8 +19,10 @@ use std::net::SocketAddr;
 
 use saring_core::EnforcementPolicy;
 use saring_engine::{EngineConfig, Screener};
+use saring_review_ui::UiOptions;
 use saring_service::{Recorder, SecretSource, deployment_secret, image_detector, now_ms};
 use saring_store::Store;
+use saring_webhooks::{Dispatcher, DispatcherConfig};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
@@ -48,6 +52,9 @@ pub enum ServerError {
     /// Metrics could not be registered or encoded.
     #[error("metrics: {0}")]
     Metrics(String),
+    /// The webhook dispatcher could not start.
+    #[error(transparent)]
+    Webhooks(#[from] saring_webhooks::DispatchError),
     /// Listening or serving failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -65,6 +72,8 @@ pub struct Server {
     state: AppState,
     store: Store,
     writer: JoinHandle<()>,
+    ui: UiOptions,
+    dispatcher: Dispatcher,
 }
 
 /// What the engine and enforcement run with.
@@ -107,6 +116,11 @@ impl Server {
             .unwrap_or(saring_engine::bundled::ENFORCEMENT);
         let enforcement = EnforcementPolicy::from_toml(enforcement_text)
             .map_err(|error| ServerError::Enforcement(error.to_string()))?;
+        let mut ui = UiOptions::new(enforcement.clone());
+        // Secure cookies travel over HTTPS only; on loopback the UI is plain HTTP.
+        ui.secure_cookies = !config.listen.ip().is_loopback();
+        ui.claim_ttl_ms = config.claim_minutes.saturating_mul(60_000);
+        let dispatcher = Dispatcher::new(store.clone(), DispatcherConfig::default())?;
         let (jobs, queue) = mpsc::channel(writer::QUEUE);
         let writer = tokio::spawn(writer::run(recorder, queue, config.commit_max));
         let state = AppState::new(
@@ -124,6 +138,8 @@ impl Server {
             state,
             store,
             writer,
+            ui,
+            dispatcher,
         })
     }
 
@@ -138,10 +154,17 @@ impl Server {
             state,
             store,
             writer,
+            ui,
+            dispatcher,
         } = self;
-        let served = axum::serve(listener, router(state))
+        let (stop_delivery, stopping) = tokio::sync::watch::channel(false);
+        let delivering = tokio::spawn(deliver_webhooks(dispatcher, stopping));
+        let app = router(state).merge(saring_review_ui::router(store.clone(), ui));
+        let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
+        let _ = stop_delivery.send(true);
+        let _ = delivering.await;
         // Every sender went with the router: the writer commits what is queued and stops.
         let drained = writer.await;
         store.close().await;
@@ -149,6 +172,27 @@ impl Server {
         drained.map_err(|error| ServerError::Io(std::io::Error::other(error)))
     }
 }
+
+/// Delivers webhook events until `stopping` turns true. A store error pauses delivery for
+/// [`WEBHOOK_RETRY_PAUSE`] and delivery resumes: events wait in the outbox meanwhile.
+async fn deliver_webhooks(dispatcher: Dispatcher, stopping: tokio::sync::watch::Receiver<bool>) {
+    let stopped = |mut stopping: tokio::sync::watch::Receiver<bool>| async move {
+        let _ = stopping.wait_for(|stop| *stop).await;
+    };
+    loop {
+        let Err(error) = dispatcher.run(stopped(stopping.clone())).await else {
+            return;
+        };
+        eprintln!("saring serve: webhook delivery paused: {error}");
+        tokio::select! {
+            () = stopped(stopping.clone()) => return,
+            () = tokio::time::sleep(WEBHOOK_RETRY_PAUSE) => {}
+        }
+    }
+}
+
+/// How long webhook delivery pauses after a store error.
+const WEBHOOK_RETRY_PAUSE: std::time::Duration = std::time::Duration::from_secs(30);
 
 /// Binds `address` (port 0 picks a free one) and says where it listens.
 pub async fn bind(address: SocketAddr) -> Result<(TcpListener, SocketAddr), ServerError> {
