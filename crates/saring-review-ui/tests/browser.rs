@@ -21,8 +21,8 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
 use saring_webhooks::{
-    DEFAULT_TOLERANCE_SECONDS, Dispatcher, DispatcherConfig, SIGNATURE_HEADER,
-    new_signing_secret, verify,
+    DEFAULT_TOLERANCE_SECONDS, Dispatcher, DispatcherConfig, SIGNATURE_HEADER, new_signing_secret,
+    verify,
 };
 use serde_json::Value;
 
@@ -192,7 +192,10 @@ async fn assert_enforcement_followed(store: &Store, case_id: i64, receiver: &Rec
     delivered.sort_unstable();
     let mut expected: Vec<i64> = detail.actions.iter().map(|action| action.id).collect();
     expected.sort_unstable();
-    assert_eq!(delivered, expected, "every action reached the receiver: {accepted:?}");
+    assert_eq!(
+        delivered, expected,
+        "every action reached the receiver: {accepted:?}"
+    );
 }
 
 #[tokio::test(flavor = "current_thread")]
