@@ -44,7 +44,7 @@ struct Scored {
 
 /// What makes the decisions: the full screener, or the classifier alone.
 enum Scorer {
-    Screener(Screener),
+    Screener(Box<Screener>),
     Classifier {
         classifier: Classifier,
         review: f64,
@@ -55,7 +55,7 @@ enum Scorer {
 impl Scorer {
     fn new(config: &EngineConfig, classifier_only: bool) -> anyhow::Result<Self> {
         if !classifier_only {
-            return Ok(Scorer::Screener(Screener::from_config(config)?));
+            return Ok(Scorer::Screener(Box::new(Screener::from_config(config)?)));
         }
         let classifier = Classifier::from_bytes(config.model.as_deref().unwrap_or(bundled::MODEL))?;
         let policy = Policy::from_toml(config.policy.as_deref().unwrap_or(bundled::POLICY))?;

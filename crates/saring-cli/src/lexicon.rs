@@ -70,6 +70,16 @@ pub async fn active_lexicon_text(store: &Store) -> anyhow::Result<String> {
         .unwrap_or_else(|| saring_engine::bundled::LEXICON.to_string()))
 }
 
+/// The store's active lexicon, if an admin activated one.
+pub fn stored_active_lexicon(url: &str) -> anyhow::Result<Option<String>> {
+    let connected = Connected::open(url)?;
+    let active = connected
+        .run(connected.store.active_lexicon())
+        .context("cannot read the active lexicon")?;
+    connected.close();
+    Ok(active.map(|version| version.toml))
+}
+
 fn print_history(versions: &[LexiconVersionRecord]) {
     println!("version\tstatus\tproposed_by\tproposed_at\tactivated_at\tnote");
     for v in versions {

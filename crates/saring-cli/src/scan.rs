@@ -247,7 +247,13 @@ pub fn run(args: &ScanArgs) -> anyhow::Result<ExitCode> {
             .build_global()
             .context("cannot start worker threads")?;
     }
-    let config = args.config.load()?;
+    let mut config = args.config.load()?;
+    // A lexicon version activated in the store applies unless --lexicon names a file.
+    if config.lexicon.is_none()
+        && let Some(url) = args.store.as_deref()
+    {
+        config.lexicon = crate::lexicon::stored_active_lexicon(url)?;
+    }
     let mut screener = Screener::from_config(&config)?;
     let mut recorder = args
         .store

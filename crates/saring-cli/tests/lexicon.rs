@@ -135,6 +135,23 @@ fn confirmed_cases_teach_a_code_word_that_a_new_lexicon_version_puts_in_force() 
     let history = ok(&saring(&["lexicon", "history", "--store", &url]));
     assert!(history.contains("test-gembolan\tactive\tana"), "{history}");
 
+    // Screening with the store now uses the active version.
+    let rescanned = dir.path().join("rescanned.jsonl");
+    let rescanned_arg = rescanned.to_string_lossy().to_string();
+    ok(&saring(&[
+        "scan",
+        &catalogue_arg,
+        "--out",
+        &rescanned_arg,
+        "--store",
+        &url,
+    ]));
+    let decisions = std::fs::read_to_string(&rescanned).expect("decisions");
+    assert!(
+        decisions.contains("lexicon@test-gembolan"),
+        "decisions name the active lexicon: {decisions}"
+    );
+
     // The active lexicon knows the word now, so it is no longer suggested.
     let again = ok(&saring(&["lexicon", "suggest", "--json", "--store", &url]));
     let candidates: Value = serde_json::from_str(&again).expect("JSON");

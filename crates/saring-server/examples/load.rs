@@ -40,7 +40,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 let listing = json!({
                     "id": format!("load-{worker}-{sent}"),
                     "platform": "shopee",
-                    "title": if sent % 5 == 0 { "Ball press baju bekas import korea" } else { "Kemeja flanel pria baru" },
+                    "title": if sent.is_multiple_of(5) { "Ball press baju bekas import korea" } else { "Kemeja flanel pria baru" },
                     "description": "stok ready, kirim cepat",
                     "seller": {"id": format!("seller-{}", sent % 500)},
                 });

@@ -92,14 +92,14 @@ impl Server {
         let store = Store::connect(&config.store).await?;
         let source = SecretSource::from_file_or_env(config.secret_file.clone());
         let secret = deployment_secret(&source, &store, now_ms()).await?;
-        let mut screener = Screener::from_config(&setup.engine)?;
-        let recorder = Recorder::open(
-            store.clone(),
-            secret,
-            &setup.engine,
-            screener.model_version(),
-        )
-        .await?;
+        let mut engine = setup.engine.clone();
+        // A lexicon version activated in the store applies unless a file was named.
+        if engine.lexicon.is_none() {
+            engine.lexicon = store.active_lexicon().await?.map(|version| version.toml);
+        }
+        let mut screener = Screener::from_config(&engine)?;
+        let recorder =
+            Recorder::open(store.clone(), secret, &engine, screener.model_version()).await?;
         let (banks, unreadable) = recorder.enabled_bank_entries().await?;
         for (bank, hash) in unreadable {
             eprintln!(
