@@ -403,10 +403,8 @@ enum Caller {
 /// (method, route, caller) -> expected status, for a shopee listing / shopee case.
 fn expected(method: &str, route: &str, caller: Caller) -> StatusCode {
     use Caller::*;
-    match caller {
-        Anonymous | Revoked => return StatusCode::UNAUTHORIZED,
-        Regulator => return StatusCode::FORBIDDEN,
-        _ => {}
+    if matches!(caller, Anonymous | Revoked) {
+        return StatusCode::UNAUTHORIZED;
     }
     let allowed = match (method, route) {
         ("POST", "/v1/screen") | ("POST", "/v1/screen/batch") => {
@@ -421,15 +419,128 @@ fn expected(method: &str, route: &str, caller: Caller) -> StatusCode {
         | ("POST", "/v1/cases/{id}/decision")
         | ("POST", "/v1/appeals/{id}/decision") => caller == ShopeeReviewer,
         ("POST", "/v1/appeals") => matches!(caller, ShopeePlatform | ShopeeReviewer),
+        ("POST", "/v1/takedown-requests") | ("GET", "/v1/reports") => caller == Regulator,
+        // Everyone reads requested links, each only within their platforms.
+        ("GET", "/v1/takedowns") => true,
         other => panic!("route {other:?} has no row in the access matrix"),
     };
     if !allowed {
         return StatusCode::FORBIDDEN;
     }
     match (method, route) {
-        ("POST", "/v1/appeals") => StatusCode::CREATED,
+        ("POST", "/v1/appeals") | ("POST", "/v1/takedown-requests") => StatusCode::CREATED,
         _ => StatusCode::OK,
     }
+}
+
+fn takedown_request(request_id: &str, url: &str) -> Value {
+    json!({
+        "request_id": request_id, "agency": "Kemendag", "issued_at": "2026-12-01T08:00:00Z",
+        "legal_basis": "Permendag 47/2025", "urgency": "normal", "urls": [url]
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_regulator_requests_takedowns_and_reads_what_was_done() {
+    let server = start().await;
+    let keys = &server.keys;
+    let mut listing = banned_listing("td-1", "shopee");
+    listing["url"] = json!("https://shopee.co.id/Jual-Ball-Press-i.777.888");
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(listing),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+
+    // The regulator names the listing in another shape, plus a row that cannot be read.
+    let mut request = takedown_request(
+        "KEMENDAG-1",
+        "https://m.shopee.co.id/product/777/888?utm_source=wa",
+    );
+    request["urls"]
+        .as_array_mut()
+        .expect("urls")
+        .push(json!("https://tokopedia.com/tokobaju/kemeja-flanel-123"));
+    let (status, imported) = server
+        .call(
+            Method::POST,
+            "/v1/takedown-requests",
+            Some(&keys.regulator),
+            Some(request.clone()),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{imported}");
+    assert_eq!(imported["links"], 2, "{imported}");
+    assert_eq!(imported["matched"], 1, "{imported}");
+    // The same request again is recognised, not imported twice.
+    let (status, again) = server
+        .call(
+            Method::POST,
+            "/v1/takedown-requests",
+            Some(&keys.regulator),
+            Some(request),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{again}");
+    assert_eq!(again["already_imported"], json!(["KEMENDAG-1"]));
+
+    // Each platform sees the links it must act on; the regulator sees all, without seller data.
+    let (_, shopee) = server
+        .call(Method::GET, "/v1/takedowns", Some(&keys.shopee), None)
+        .await;
+    let items = shopee["items"].as_array().expect("items");
+    assert_eq!(items.len(), 1, "{shopee}");
+    assert_eq!(items[0]["listing_id"], "td-1");
+    assert_eq!(items[0]["status"], "pending");
+    let (_, all) = server
+        .call(Method::GET, "/v1/takedowns", Some(&keys.regulator), None)
+        .await;
+    assert_eq!(all["items"].as_array().expect("items").len(), 2, "{all}");
+    for secret in ["Toko Rahasia", "081234567890", "seller-td-1"] {
+        assert!(!all.to_string().contains(secret), "leaks {secret}: {all}");
+    }
+
+    let (status, report) = server
+        .call(
+            Method::GET,
+            "/v1/reports?from=2026-11-01&to=2027-01-01",
+            Some(&keys.regulator),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{report}");
+    assert_eq!(report["total"]["requested"], 2, "{report}");
+    assert_eq!(report["by_agency"]["Kemendag"]["pending"], 2, "{report}");
+    let (status, html) = server
+        .call(
+            Method::GET,
+            "/v1/reports?from=2026-11-01&to=2027-01-01&format=html",
+            Some(&keys.regulator),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        html.as_str().is_some_and(|page| page.contains("<svg")),
+        "{html}"
+    );
+    let (status, refused) = server
+        .call(
+            Method::GET,
+            "/v1/reports?format=pdf",
+            Some(&keys.regulator),
+            None,
+        )
+        .await;
+    assert_eq!(
+        (status, refused["field"].clone()),
+        (StatusCode::BAD_REQUEST, json!("format"))
+    );
+    server.stop().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -506,6 +617,13 @@ async fn every_route_refuses_the_roles_and_platforms_it_must() {
                 ("POST", "/v1/appeals") => (
                     "/v1/appeals".to_string(),
                     Some(json!({"case_id": case_id, "statement": "matrix"})),
+                ),
+                ("POST", "/v1/takedown-requests") => (
+                    route.to_string(),
+                    Some(takedown_request(
+                        "MATRIX-1",
+                        "https://shopee.co.id/product/1/2",
+                    )),
                 ),
                 (_, route) => (
                     route.replace("{id}", &case_id.to_string()),

@@ -2,6 +2,7 @@
 
 pub mod cases;
 pub mod screen;
+pub mod takedowns;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -119,6 +120,9 @@ pub const API_ROUTES: &[(&str, &str)] = &[
     ("GET", "/v1/appeals"),
     ("POST", "/v1/appeals"),
     ("POST", "/v1/appeals/{id}/decision"),
+    ("POST", "/v1/takedown-requests"),
+    ("GET", "/v1/takedowns"),
+    ("GET", "/v1/reports"),
 ];
 
 /// The `/v1` API (authenticated).
@@ -138,6 +142,12 @@ fn api(state: &AppState) -> Router<AppState> {
             get(cases::list_appeals).post(cases::file_appeal),
         )
         .route("/v1/appeals/{id}/decision", post(cases::decide_appeal))
+        .route(
+            "/v1/takedown-requests",
+            post(takedowns::import_requests).layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT)),
+        )
+        .route("/v1/takedowns", get(takedowns::list_links))
+        .route("/v1/reports", get(takedowns::report))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,
