@@ -504,6 +504,11 @@ async fn a_regulator_requests_takedowns_and_reads_what_was_done() {
         assert!(!all.to_string().contains(secret), "leaks {secret}: {all}");
     }
 
+    // Issued on 1 December with 24 hours to act: both links are overdue by now.
+    let (_, metrics) = server.call(Method::GET, "/metrics", None, None).await;
+    let metrics = metrics.as_str().expect("metrics text");
+    assert!(metrics.contains("saring_overdue_actions 2"), "{metrics}");
+
     let (status, report) = server
         .call(
             Method::GET,
