@@ -7,8 +7,10 @@ connections="${CONNECTIONS:-64}"
 seconds="${SECONDS_TO_RUN:-30}"
 port="${PORT:-18080}"
 work="$(mktemp -d)"
+server=
 trap 'kill "$server" 2>/dev/null || true; wait "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-cargo build --release -q -p saring-cli -p saring-server --example load
+cargo build --release -q -p saring-cli
+cargo build --release -q -p saring-server --example load
 target="${CARGO_TARGET_DIR:-target}/release"
 store="sqlite://$work/saring.db"
 key="$("$target/saring" keys create --role platform --platform shopee --label bench --store "$store")"

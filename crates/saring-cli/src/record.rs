@@ -37,6 +37,7 @@ impl Recorder {
                 secret,
                 config,
                 model_version,
+                saring_service::LocalPhotos::Allowed,
             ))
             .context("cannot load the seller link index from the store")?;
         Ok(Self { connected, inner })

@@ -207,7 +207,10 @@ fn image_detector(banks: &[String], stored: Vec<BankEntry>) -> anyhow::Result<Im
         }
         entries.extend(parsed.entries);
     }
-    Ok(saring_service::image_detector(entries)?)
+    Ok(saring_service::image_detector(
+        entries,
+        saring_service::LocalPhotos::Allowed,
+    )?)
 }
 
 /// Runs `saring scan`.

@@ -7,6 +7,7 @@ use crate::signal::{SignalKind, Span};
 
 /// What should happen to a listing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// No evidence of a violation.
@@ -30,6 +31,7 @@ impl Verdict {
 
 /// Enforcement order: wholesalers and distributors come before single retail items.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Priority {
     /// Bales, sacks, sales by weight or by the hundred, distributor language.
@@ -42,6 +44,7 @@ pub enum Priority {
 
 /// One reason behind a decision, in a form a reviewer can check.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Reason {
     /// The kind of evidence.
     pub kind: SignalKind,
@@ -55,6 +58,7 @@ pub struct Reason {
 
 /// The decision for one listing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Decision {
     /// Listing id.
     pub id: String,

@@ -13,3 +13,18 @@ pub trait Detector: Send + Sync {
     /// Appends this detector's signals about `listing` to `signals`.
     fn detect(&self, listing: &Listing, signals: &mut Vec<Signal>);
 }
+
+/// A detector shared between screeners, e.g. one kept while the others are rebuilt.
+impl<D: Detector + ?Sized> Detector for std::sync::Arc<D> {
+    fn name(&self) -> &str {
+        (**self).name()
+    }
+
+    fn version(&self) -> String {
+        (**self).version()
+    }
+
+    fn detect(&self, listing: &Listing, signals: &mut Vec<Signal>) {
+        (**self).detect(listing, signals);
+    }
+}

@@ -57,6 +57,7 @@ impl fmt::Display for SanctionKind {
 
 /// A seller's standing on a platform.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SellerStatus {
     /// No sanction in force.

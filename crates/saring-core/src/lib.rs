@@ -10,6 +10,8 @@ pub mod decision;
 pub mod detector;
 pub mod enforcement;
 pub mod listing;
+#[cfg(feature = "openapi")]
+mod openapi;
 pub mod policy;
 pub mod signal;
 

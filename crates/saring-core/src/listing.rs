@@ -109,6 +109,7 @@ impl<'de> Deserialize<'de> for Platform {
 /// The seller behind a listing. Identifiers other than `id` are personal data: saring
 /// only keeps keyed hashes of them once stored.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Seller {
     /// The platform's seller or shop id.
     pub id: String,
@@ -180,6 +181,7 @@ impl<'de> Deserialize<'de> for ImageRef {
 
 /// One marketplace listing, as exported by a platform.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Listing {
     /// Listing id, unique within its platform.
     pub id: String,

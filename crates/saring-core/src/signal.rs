@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 /// Which detector family produced a signal. Families are independent sources of
 /// evidence; the policy needs agreement between them before it blocks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum SignalKind {
     /// A lexicon term matched in the text.
@@ -49,6 +50,7 @@ impl SignalKind {
 
 /// A text field of a listing that spans point into.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum TextField {
     /// The listing title.
@@ -60,6 +62,7 @@ pub enum TextField {
 /// A stretch of what the seller wrote: byte offsets into the original field, and the
 /// original text itself so a reviewer can read it without the listing at hand.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Span {
     /// The field the offsets refer to.
     pub field: TextField,
@@ -73,6 +76,7 @@ pub struct Span {
 
 /// One piece of evidence about a listing.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Signal {
     /// The detector family.
     pub kind: SignalKind,

@@ -9,14 +9,17 @@ use axum::response::{IntoResponse, Response};
 use saring_store::StoreError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use std::collections::BTreeMap;
+use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
 
 /// An error answered to an API client.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, utoipa::ToSchema)]
 pub struct ApiError {
     /// HTTP status.
     #[serde(skip)]
     pub status: StatusCode,
     /// Stable machine-readable code, e.g. `unauthenticated`, `forbidden`, `invalid_field`.
+    #[schema(value_type = String)]
     pub code: &'static str,
     /// What went wrong, for a person.
     pub message: String,
@@ -110,6 +113,8 @@ impl From<StoreError> for ApiError {
         match error {
             StoreError::NoSuchCase(_) => ApiError::not_found("case"),
             StoreError::NoSuchAppeal(_) => ApiError::not_found("appeal"),
+            StoreError::NoSuchBank(_) => ApiError::not_found("bank"),
+            StoreError::BankExists(_) => ApiError::conflict(error.to_string()),
             StoreError::AppealDecided(_) | StoreError::Transition(_) => {
                 ApiError::conflict(error.to_string())
             }
@@ -184,6 +189,38 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequestParts<S> for ApiQuery<T> {
 
 /// Results of handlers.
 pub type ApiResult<T> = Result<T, ApiError>;
+
+/// The error answers every `/v1` route may give, for the OpenAPI document.
+pub struct ErrorResponses;
+
+impl utoipa::IntoResponses for ErrorResponses {
+    fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::Response>> {
+        [
+            ("400", "A field or the body is invalid; `field` names it."),
+            ("401", "No key, or one that is unknown or revoked."),
+            ("403", "The key's role or platforms do not allow this."),
+            ("404", "No such resource."),
+            ("409", "The resource's state refuses the change."),
+            ("413", "The body is larger than the route takes."),
+            ("415", "The body is in a format the route does not take."),
+            ("500", "Internal error (logged; no details are given)."),
+        ]
+        .into_iter()
+        .map(|(status, description)| {
+            let response = ResponseBuilder::new()
+                .description(description)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ApiError")))
+                        .build(),
+                )
+                .build();
+            (status.to_string(), RefOr::T(response))
+        })
+        .collect()
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -8,6 +8,7 @@
 
 pub mod auth;
 pub mod config;
+pub mod engine;
 pub mod error;
 pub mod metrics;
 pub mod routes;
@@ -20,7 +21,7 @@ use std::net::SocketAddr;
 use saring_core::EnforcementPolicy;
 use saring_engine::{EngineConfig, Screener};
 use saring_review_ui::UiOptions;
-use saring_service::{Recorder, SecretSource, deployment_secret, image_detector, now_ms};
+use saring_service::{LocalPhotos, Recorder, SecretSource, deployment_secret, now_ms};
 use saring_store::Store;
 use saring_webhooks::{Dispatcher, DispatcherConfig};
 use tokio::net::TcpListener;
@@ -28,6 +29,7 @@ use tokio::sync::mpsc;
 use tokio::task::JoinHandle;
 
 pub use config::{ServerConfig, Settings};
+pub use engine::{LexiconInForce, LexiconSource, ScreenerSource};
 pub use routes::router;
 pub use state::{AppState, Policies};
 
@@ -52,6 +54,9 @@ pub enum ServerError {
     /// Metrics could not be registered or encoded.
     #[error("metrics: {0}")]
     Metrics(String),
+    /// The OpenAPI document could not be written.
+    #[error("OpenAPI document: {0}")]
+    OpenApi(String),
     /// The webhook dispatcher could not start.
     #[error(transparent)]
     Webhooks(#[from] saring_webhooks::DispatchError),
@@ -64,6 +69,11 @@ impl ServerError {
     /// A metrics error from any displayable cause.
     pub fn metrics(error: impl std::fmt::Display) -> Self {
         Self::Metrics(error.to_string())
+    }
+
+    /// An OpenAPI error from any displayable cause.
+    pub fn openapi(error: impl std::fmt::Display) -> Self {
+        Self::OpenApi(error.to_string())
     }
 }
 
@@ -92,24 +102,23 @@ impl Server {
         let store = Store::connect(&config.store).await?;
         let source = SecretSource::from_file_or_env(config.secret_file.clone());
         let secret = deployment_secret(&source, &store, now_ms()).await?;
-        let mut engine = setup.engine.clone();
-        // A lexicon version activated in the store applies unless a file was named.
-        if engine.lexicon.is_none() {
-            engine.lexicon = store.active_lexicon().await?.map(|version| version.toml);
-        }
-        let mut screener = Screener::from_config(&engine)?;
-        let recorder =
-            Recorder::open(store.clone(), secret, &engine, screener.model_version()).await?;
-        let (banks, unreadable) = recorder.enabled_bank_entries().await?;
-        for (bank, hash) in unreadable {
-            eprintln!(
-                "saring serve: warning: bank {bank} holds an unreadable hash {hash:?} (skipped)"
-            );
-        }
-        if !banks.is_empty() {
-            screener = screener.with_detector(Box::new(image_detector(banks)?));
-        }
-        screener = screener.with_detector(Box::new(recorder.seller_detector()));
+        let lexicon = engine::lexicon_in_force(&setup.engine, &store).await?;
+        let engine = EngineConfig {
+            lexicon: Some(lexicon.toml),
+            ..setup.engine.clone()
+        };
+        // The recorder notes the configuration in force, by the versions a build gives.
+        let versions = Screener::from_config(&engine)?;
+        let recorder = Recorder::open(
+            store.clone(),
+            secret,
+            &engine,
+            versions.model_version(),
+            LocalPhotos::Refused,
+        )
+        .await?;
+        let screeners = ScreenerSource::new(setup.engine.clone(), recorder.seller_detector());
+        let loaded = screeners.load(&store).await?;
         let enforcement_text = setup
             .enforcement
             .as_deref()
@@ -125,7 +134,7 @@ impl Server {
         let writer = tokio::spawn(writer::run(recorder, queue, config.commit_max));
         let state = AppState::new(
             store.clone(),
-            screener,
+            (screeners, loaded),
             jobs,
             metrics::Metrics::new()?,
             Policies {
@@ -159,7 +168,7 @@ impl Server {
         } = self;
         let (stop_delivery, stopping) = tokio::sync::watch::channel(false);
         let delivering = tokio::spawn(deliver_webhooks(dispatcher, stopping));
-        let app = router(state).merge(saring_review_ui::router(store.clone(), ui));
+        let app = router(state)?.merge(saring_review_ui::router(store.clone(), ui));
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await;

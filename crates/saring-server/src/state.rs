@@ -2,14 +2,14 @@
 //! the key cache.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use saring_core::{Decision, EnforcementPolicy, Listing, Principal};
-use saring_engine::Screener;
 use saring_store::Store;
 use tokio::sync::{mpsc, oneshot};
 
+use crate::engine::{LexiconInForce, Loaded, ScreenerSource};
 use crate::error::ApiError;
 use crate::metrics::Metrics;
 use crate::writer::WriteJob;
@@ -21,6 +21,9 @@ pub type Committed = oneshot::Receiver<Result<Decision, String>>;
 /// stops working within this time.
 pub const KEY_CACHE_TTL: Duration = Duration::from_secs(5);
 
+/// Most listings without photos screened on the request's own task.
+const SCREEN_IN_PLACE_MAX: usize = 4;
+
 /// Shared state of the server.
 #[derive(Clone)]
 pub struct AppState {
@@ -29,7 +32,8 @@ pub struct AppState {
 
 struct Shared {
     store: Store,
-    screener: Screener,
+    loaded: RwLock<Arc<Loaded>>,
+    screeners: ScreenerSource,
     enforcement: EnforcementPolicy,
     writer: mpsc::Sender<WriteJob>,
     metrics: Metrics,
@@ -49,10 +53,11 @@ pub struct Policies {
 }
 
 impl AppState {
-    /// State over a connected store, a screener wired to it, the writer's queue and metrics.
+    /// State over a connected store, a screener built from it (and how to build it
+    /// again), the writer's queue and metrics.
     pub fn new(
         store: Store,
-        screener: Screener,
+        (screeners, loaded): (ScreenerSource, Loaded),
         writer: mpsc::Sender<WriteJob>,
         metrics: Metrics,
         policies: Policies,
@@ -60,7 +65,8 @@ impl AppState {
         Self {
             inner: Arc::new(Shared {
                 store,
-                screener,
+                loaded: RwLock::new(Arc::new(loaded)),
+                screeners,
                 enforcement: policies.enforcement,
                 writer,
                 metrics,
@@ -96,23 +102,66 @@ impl AppState {
         self.inner.claim_ms
     }
 
-    /// Screens listings on the blocking pool (the engine is CPU-bound and may read photos).
+    /// The screener in force and what it was built from.
+    fn loaded(&self) -> Arc<Loaded> {
+        Arc::clone(
+            &self
+                .inner
+                .loaded
+                .read()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+
+    /// The lexicon the screener uses now.
+    pub fn lexicon(&self) -> LexiconInForce {
+        self.loaded().lexicon.clone()
+    }
+
+    /// Builds the screener again from the store (the lexicon in force, the enabled hash
+    /// banks) and screens with it from now on.
+    pub async fn reload_screener(&self) -> Result<LexiconInForce, ApiError> {
+        let fresh = self
+            .inner
+            .screeners
+            .load(&self.inner.store)
+            .await
+            .map_err(ApiError::internal)?;
+        let lexicon = fresh.lexicon.clone();
+        *self
+            .inner
+            .loaded
+            .write()
+            .unwrap_or_else(PoisonError::into_inner) = Arc::new(fresh);
+        Ok(lexicon)
+    }
+
+    /// Screens listings. A few listings without photos take tens of microseconds and are
+    /// screened in place; photos (which may wait on the network) and batches go to the
+    /// blocking pool.
     pub async fn screen(
         &self,
         listings: Vec<Listing>,
     ) -> Result<Vec<(Listing, Decision)>, ApiError> {
-        let state = self.clone();
-        tokio::task::spawn_blocking(move || {
+        let in_place = listings.len() <= SCREEN_IN_PLACE_MAX
+            && listings.iter().all(|listing| listing.images.is_empty());
+        let loaded = self.loaded();
+        let screen_all = move || {
             listings
                 .into_iter()
                 .map(|listing| {
-                    let decision = state.inner.screener.screen(&listing);
+                    let decision = loaded.screener.screen(&listing);
                     (listing, decision)
                 })
                 .collect()
-        })
-        .await
-        .map_err(ApiError::internal)
+        };
+        if in_place {
+            Ok(screen_all())
+        } else {
+            tokio::task::spawn_blocking(screen_all)
+                .await
+                .map_err(ApiError::internal)
+        }
     }
 
     /// Hands a screened listing to the writer; the receiver learns when it is committed.

@@ -5,7 +5,6 @@ use std::net::SocketAddr;
 
 use reqwest::{Client, Method, StatusCode};
 use saring_core::Role;
-use saring_server::routes::API_ROUTES;
 use saring_server::{EngineSetup, Server, ServerConfig, Settings, bind};
 use saring_store::Store;
 use serde_json::{Value, json};
@@ -290,10 +289,11 @@ async fn errors_are_json_with_status_and_field() {
     // The server answers 413 as soon as the declared length exceeds the limit and may close
     // the connection while the client is still sending; a reset on the way is retried.
     let huge = json!({"id": "x", "platform": "shopee", "title": "x".repeat(2 * 1024 * 1024)});
+    // A client of its own: the connection the server closes must not stay in the shared pool.
+    let own_client = Client::new();
     let mut answer = None;
     for _ in 0..5 {
-        let sent = server
-            .client
+        let sent = own_client
             .post(format!("{}/v1/screen", server.base))
             .bearer_auth(&keys.admin)
             .json(&huge)
@@ -388,6 +388,47 @@ async fn errors_are_json_with_status_and_field() {
     server.stop().await;
 }
 
+/// A PDQ hash (64 hex digits).
+const PDQ_HASH: &str = "f8f8f0cee0f4a84f06370a22038f63f0b36e2ed596621e1d33e6b39c4e9c9b22";
+
+/// The bundled lexicon under another version.
+fn lexicon_version(version: &str) -> String {
+    saring_engine::bundled::LEXICON
+        .lines()
+        .map(|line| {
+            if line.starts_with("version = ") {
+                format!("version = \"{version}\"")
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// (method, path template) of every operation the served OpenAPI document declares.
+async fn documented_operations(server: &Running) -> Vec<(String, String)> {
+    let (status, document) = server
+        .call(Method::GET, "/v1/openapi.json", None, None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        document["openapi"]
+            .as_str()
+            .is_some_and(|v| v.starts_with("3.")),
+        "{document}"
+    );
+    let mut operations = Vec::new();
+    for (path, item) in document["paths"].as_object().expect("paths") {
+        for method in ["get", "post", "put", "patch", "delete"] {
+            if item.get(method).is_some() {
+                operations.push((method.to_uppercase(), path.clone()));
+            }
+        }
+    }
+    operations
+}
+
 /// Who may call what. Every route of the API must have a row here.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum Caller {
@@ -422,13 +463,31 @@ fn expected(method: &str, route: &str, caller: Caller) -> StatusCode {
         ("POST", "/v1/takedown-requests") | ("GET", "/v1/reports") => caller == Regulator,
         // Everyone reads requested links, each only within their platforms.
         ("GET", "/v1/takedowns") => true,
+        ("GET", "/v1/sellers")
+        | ("GET", "/v1/banks")
+        | ("GET", "/v1/banks/{name}")
+        | ("POST", "/v1/banks/{name}/entries")
+        | ("POST", "/v1/lexicon/versions") => {
+            matches!(caller, ShopeeReviewer | TokopediaReviewer)
+        }
+        ("GET", "/v1/sellers/{platform}/{id}") => caller == ShopeeReviewer,
+        ("GET", "/v1/lexicon") | ("GET", "/v1/lexicon/versions") => {
+            matches!(caller, ShopeeReviewer | TokopediaReviewer | Regulator)
+        }
+        // Admins only (no admin among the callers).
+        ("POST", "/v1/lexicon/versions/{version}/activate")
+        | ("POST", "/v1/banks")
+        | ("POST", "/v1/banks/{name}/enabled") => false,
         other => panic!("route {other:?} has no row in the access matrix"),
     };
     if !allowed {
         return StatusCode::FORBIDDEN;
     }
     match (method, route) {
-        ("POST", "/v1/appeals") | ("POST", "/v1/takedown-requests") => StatusCode::CREATED,
+        ("POST", "/v1/appeals")
+        | ("POST", "/v1/takedown-requests")
+        | ("POST", "/v1/lexicon/versions")
+        | ("POST", "/v1/banks/{name}/entries") => StatusCode::CREATED,
         _ => StatusCode::OK,
     }
 }
@@ -583,6 +642,19 @@ async fn every_route_refuses_the_roles_and_platforms_it_must() {
         )
         .await;
     let appeal_id = appeal["id"].as_i64().expect("appeal");
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/banks",
+            Some(&keys.admin),
+            Some(json!({"name": "matrix"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+
+    // The routes are the ones the served OpenAPI document declares.
+    let operations = documented_operations(&server).await;
+    assert!(operations.len() >= 23, "{operations:?}");
 
     let callers = [
         (Caller::Anonymous, None),
@@ -597,7 +669,8 @@ async fn every_route_refuses_the_roles_and_platforms_it_must() {
         (Caller::Regulator, Some(keys.regulator.as_str())),
     ];
     let mut checked = 0;
-    for &(method, route) in API_ROUTES {
+    for (method, route) in &operations {
+        let (method, route) = (method.as_str(), route.as_str());
         for &(caller, key) in &callers {
             let expect = expected(method, route, caller);
             // Mutating calls that succeed are aimed at harmless targets so every row runs.
@@ -630,6 +703,28 @@ async fn every_route_refuses_the_roles_and_platforms_it_must() {
                         "https://shopee.co.id/product/1/2",
                     )),
                 ),
+                ("POST", "/v1/lexicon/versions") => (
+                    route.to_string(),
+                    Some(json!({"toml": lexicon_version("matrix-1"), "note": "matrix"})),
+                ),
+                ("POST", "/v1/banks/{name}/entries") => (
+                    "/v1/banks/matrix/entries".to_string(),
+                    Some(json!({"entries": [{"hash": PDQ_HASH, "source": "matrix"}]})),
+                ),
+                ("POST", "/v1/banks/{name}/enabled") => (
+                    "/v1/banks/matrix/enabled".to_string(),
+                    Some(json!({"enabled": false})),
+                ),
+                ("POST", "/v1/banks") => (route.to_string(), Some(json!({"name": "matrix-2"}))),
+                (_, route) if route.contains("{platform}") || route.contains("{name}") => (
+                    route
+                        .replace("{platform}/{id}", "shopee/seller-secret-listing")
+                        .replace("{name}", "matrix"),
+                    None,
+                ),
+                ("POST", "/v1/lexicon/versions/{version}/activate") => {
+                    ("/v1/lexicon/versions/matrix-1/activate".to_string(), None)
+                }
                 (_, route) => (
                     route.replace("{id}", &case_id.to_string()),
                     (method == "POST").then(|| json!({"outcome": "confirm", "reason": "x"})),
@@ -678,6 +773,340 @@ async fn every_route_refuses_the_roles_and_platforms_it_must() {
             checked += 1;
         }
     }
-    assert_eq!(checked, API_ROUTES.len() * callers.len());
+    assert_eq!(checked, operations.len() * callers.len());
+    server.stop().await;
+}
+
+/// A small photo with a PDQ hash from Meta's reference table (tests only: see
+/// crates/saring-pdq/tests/data/README.md for its licence).
+const WEE_JPG: &[u8] =
+    include_bytes!("../../saring-pdq/tests/data/threatexchange/data/misc-images/wee.jpg");
+const WEE_PDQ: &str = "6227401f601ff4ccafcc9fad4b0d95d371a2eb7265a3285234d228ca94deeb2d";
+
+fn plain_listing(id: &str) -> Value {
+    json!({
+        "id": id, "platform": "shopee", "title": "Kemeja flanel pria lengan panjang",
+        "description": "bahan adem, ukuran M L XL", "seller": {"id": format!("seller-{id}")}
+    })
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn lexicon_versions_and_hash_banks_change_screening_without_a_restart() {
+    use base64::Engine as _;
+    let server = start().await;
+    let keys = &server.keys;
+
+    // The lexicon: bundled at first; a reviewer proposes, an admin activates.
+    let (status, lexicon) = server
+        .call(Method::GET, "/v1/lexicon", Some(&keys.regulator), None)
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(lexicon["source"], "bundled", "{}", lexicon["version"]);
+    let (status, refused) = server
+        .call(
+            Method::POST,
+            "/v1/lexicon/versions",
+            Some(&keys.reviewer_shopee),
+            Some(json!({"toml": "version = \"x\"\n[[term]]\nname = 1", "note": "broken"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+    assert_eq!(refused["field"], "toml");
+    let (status, proposed) = server
+        .call(
+            Method::POST,
+            "/v1/lexicon/versions",
+            Some(&keys.reviewer_shopee),
+            Some(json!({"toml": lexicon_version("2099.01.01-api"), "note": "test"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{proposed}");
+    assert_eq!(proposed["status"], "proposed");
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/lexicon/versions/2099.01.01-api/activate",
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(
+        status,
+        StatusCode::FORBIDDEN,
+        "reviewers propose, admins activate"
+    );
+    let (status, in_force) = server
+        .call(
+            Method::POST,
+            "/v1/lexicon/versions/2099.01.01-api/activate",
+            Some(&keys.admin),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{in_force}");
+    assert_eq!(
+        (&in_force["version"], &in_force["source"]),
+        (&json!("2099.01.01-api"), &json!("store"))
+    );
+    let (_, decision) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(plain_listing("after-activation")),
+        )
+        .await;
+    let versions = decision["model_version"].as_str().expect("model_version");
+    assert!(versions.contains("lexicon@2099.01.01-api"), "{versions}");
+    let (_, history) = server
+        .call(
+            Method::GET,
+            "/v1/lexicon/versions",
+            Some(&keys.reviewer_tokopedia),
+            None,
+        )
+        .await;
+    assert_eq!(history["items"][0]["status"], "active", "{history}");
+
+    // A hash bank: the photo screens as a match once its hash is banked.
+    let photo = base64::engine::general_purpose::STANDARD.encode(WEE_JPG);
+    let mut listing = plain_listing("photo-1");
+    listing["images"] = json!([{ "base64": photo }]);
+    let (_, before) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(listing.clone()),
+        )
+        .await;
+    let image_reasons = |decision: &Value| -> usize {
+        decision["reasons"]
+            .as_array()
+            .expect("reasons")
+            .iter()
+            .filter(|reason| reason["kind"] == "image_match")
+            .count()
+    };
+    assert_eq!(image_reasons(&before), 0, "{before}");
+    let (status, _) = server
+        .call(
+            Method::POST,
+            "/v1/banks",
+            Some(&keys.admin),
+            Some(json!({"name": "bales"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, refused) = server
+        .call(
+            Method::POST,
+            "/v1/banks/bales/entries",
+            Some(&keys.reviewer_shopee),
+            Some(json!({"entries": [{"hash": WEE_PDQ}, {"hash": "not-a-hash"}]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert_eq!(refused["field"], "entries[1].hash");
+    let (status, added) = server
+        .call(
+            Method::POST,
+            "/v1/banks/bales/entries",
+            Some(&keys.reviewer_shopee),
+            Some(json!({"entries": [{"hash": WEE_PDQ, "source": "case 7", "case_id": "7"}]})),
+        )
+        .await;
+    assert_eq!(
+        (status, added["added"].clone()),
+        (StatusCode::CREATED, json!(1))
+    );
+    listing["id"] = json!("photo-2");
+    let (_, after) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(listing.clone()),
+        )
+        .await;
+    assert_eq!(image_reasons(&after), 1, "{after}");
+    let (_, entries) = server
+        .call(
+            Method::GET,
+            "/v1/banks/bales",
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(entries["items"][0]["hash"], WEE_PDQ);
+    assert!(
+        entries["items"][0]["added_by"]
+            .as_str()
+            .is_some_and(|by| by.starts_with("api-key:"))
+    );
+    // Switched off, the bank no longer matches.
+    let (status, bank) = server
+        .call(
+            Method::POST,
+            "/v1/banks/bales/enabled",
+            Some(&keys.admin),
+            Some(json!({"enabled": false})),
+        )
+        .await;
+    assert_eq!(
+        (status, bank["enabled"].clone()),
+        (StatusCode::OK, json!(false))
+    );
+    listing["id"] = json!("photo-3");
+    let (_, off) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(listing),
+        )
+        .await;
+    assert_eq!(image_reasons(&off), 0, "{off}");
+
+    // A photo given as a server path is refused, naming the field.
+    let mut sneaky = plain_listing("path-1");
+    sneaky["images"] = json!([{ "url": "https://example.com/a.jpg" }, { "path": "/etc/passwd" }]);
+    let (status, refused) = server
+        .call(Method::POST, "/v1/screen", Some(&keys.shopee), Some(sneaky))
+        .await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{refused}");
+    assert_eq!(refused["field"], "images[1].path");
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links() {
+    let server = start().await;
+    let keys = &server.keys;
+    server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&keys.shopee),
+            Some(banned_listing("s-1", "shopee")),
+        )
+        .await;
+    let (_, page) = server
+        .call(Method::GET, "/v1/cases", Some(&keys.reviewer_shopee), None)
+        .await;
+    let case_id = page["items"][0]["id"].as_i64().expect("case");
+    let (status, _) = server
+        .call(
+            Method::POST,
+            &format!("/v1/cases/{case_id}/decision"),
+            Some(&keys.reviewer_shopee),
+            Some(json!({"outcome": "confirm", "reason": "bal 100 kg"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, seller) = server
+        .call(
+            Method::GET,
+            "/v1/sellers/shopee/seller-s-1",
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{seller}");
+    assert_eq!(
+        seller["strikes"].as_array().map(Vec::len),
+        Some(1),
+        "{seller}"
+    );
+    assert_eq!(seller["strikes"][0]["case_id"], case_id);
+    let standing = seller["status"].as_str().expect("status").to_string();
+    assert_ne!(standing, "active", "{seller}");
+    assert!(
+        !seller["sanctions"]
+            .as_array()
+            .expect("sanctions")
+            .is_empty()
+    );
+    // Identifiers are shown as short prefixes of keyed hashes, never in the clear.
+    let text = seller.to_string();
+    assert!(!text.contains("081234567890"), "{text}");
+    for identifier in seller["identifiers"].as_array().expect("identifiers") {
+        assert_eq!(identifier["hash_prefix"].as_str().map(str::len), Some(8));
+    }
+    let (_, listed) = server
+        .call(
+            Method::GET,
+            &format!("/v1/sellers?status={standing}"),
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(listed["items"][0]["seller_id"], "seller-s-1", "{listed}");
+    let (_, elsewhere) = server
+        .call(
+            Method::GET,
+            &format!("/v1/sellers?status={standing}"),
+            Some(&keys.reviewer_tokopedia),
+            None,
+        )
+        .await;
+    assert_eq!(elsewhere["items"], json!([]), "{elsewhere}");
+    let (status, _) = server
+        .call(
+            Method::GET,
+            "/v1/sellers/shopee/nobody",
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    server.stop().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_openapi_document_describes_what_the_api_answers() {
+    let server = start().await;
+    let (_, document) = server
+        .call(Method::GET, "/v1/openapi.json", None, None)
+        .await;
+    let screen = &document["paths"]["/v1/screen"]["post"];
+    assert_eq!(
+        screen["requestBody"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Listing"
+    );
+    assert_eq!(
+        screen["responses"]["200"]["content"]["application/json"]["schema"]["$ref"],
+        "#/components/schemas/Decision"
+    );
+    assert!(screen["responses"]["403"].is_object(), "{screen}");
+    assert_eq!(
+        document["components"]["securitySchemes"]["api_key"]["scheme"],
+        "bearer"
+    );
+    // Every field of a real decision and of a real error is in its schema.
+    let (_, decision) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&server.keys.shopee),
+            Some(banned_listing("doc-1", "shopee")),
+        )
+        .await;
+    let (_, error) = server
+        .call(Method::GET, "/v1/cases", Some(&server.keys.shopee), None)
+        .await;
+    for (answer, schema) in [
+        (&decision, "Decision"),
+        (&error, "ApiError"),
+        (&decision["reasons"][0], "Reason"),
+    ] {
+        let properties = &document["components"]["schemas"][schema]["properties"];
+        for field in answer.as_object().expect("object").keys() {
+            assert!(
+                properties.get(field).is_some(),
+                "{schema} lacks {field}: {properties}"
+            );
+        }
+    }
     server.stop().await;
 }

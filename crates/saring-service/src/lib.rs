@@ -18,7 +18,8 @@ use std::time::{SystemTime, UNIX_EPOCH};
 
 pub use linker::{Observed, PhotoHashes, SellerLinker, stored_index};
 pub use recorder::{
-    PreparedBatch, PreparedListing, Recorder, bank_entry, image_detector, image_fetcher,
+    LocalPhotos, PreparedBatch, PreparedListing, Recorder, bank_entry, image_detector,
+    image_fetcher,
 };
 pub use secret::{SecretSource, deployment_secret};
 

@@ -63,17 +63,30 @@ pub fn bank_entry(record: &BankEntryRecord) -> Option<BankEntry> {
     })
 }
 
-/// An image fetcher with the default limits.
-pub fn image_fetcher() -> Result<ImageFetcher> {
-    ImageFetcher::new(FetchLimits::default())
+/// Whether listing photos given as file paths may be read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LocalPhotos {
+    /// The operator's own files (the CLI).
+    Allowed,
+    /// Refused: an HTTP caller must not make the server read its files.
+    Refused,
+}
+
+/// An image fetcher with the default size and time limits.
+pub fn image_fetcher(local: LocalPhotos) -> Result<ImageFetcher> {
+    let limits = FetchLimits {
+        allow_paths: local == LocalPhotos::Allowed,
+        ..FetchLimits::default()
+    };
+    ImageFetcher::new(limits)
         .map_err(|error| ServiceError::Images(format!("cannot start the image fetcher: {error}")))
 }
 
 /// The image detector matching listing photos against `entries`.
-pub fn image_detector(entries: Vec<BankEntry>) -> Result<ImageDetector> {
+pub fn image_detector(entries: Vec<BankEntry>, local: LocalPhotos) -> Result<ImageDetector> {
     let banks = ImageBanks::new(entries)
         .map_err(|error| ServiceError::Images(format!("cannot index the hash banks: {error}")))?;
-    Ok(ImageDetector::new(banks, image_fetcher()?))
+    Ok(ImageDetector::new(banks, image_fetcher(local)?))
 }
 
 impl Recorder {
@@ -85,6 +98,7 @@ impl Recorder {
         secret: DeploymentSecret,
         config: &EngineConfig,
         model_version: &str,
+        local: LocalPhotos,
     ) -> Result<Self> {
         let now = now_ms();
         let texts: [(&str, &str, &[u8]); 3] = [
@@ -121,7 +135,7 @@ impl Recorder {
                 .record_config(kind, version, &sha256_hex(content), now)
                 .await?;
         }
-        let linker = SellerLinker::load(&store, secret, image_fetcher()?).await?;
+        let linker = SellerLinker::load(&store, secret, image_fetcher(local)?).await?;
         Ok(Self {
             store,
             linker,

@@ -13,6 +13,7 @@ use crate::{Result, Store, StoreError};
 
 /// Where a lexicon version stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum LexiconStatus {
     /// Proposed, never activated.
@@ -56,6 +57,7 @@ pub struct ReviewedCaseText {
 
 /// One stored lexicon version.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LexiconVersionRecord {
     /// The lexicon's own `version` string.
     pub version: String,

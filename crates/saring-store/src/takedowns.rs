@@ -38,6 +38,7 @@ pub struct TakedownImportSummary {
 
 /// One requested link and what became of it, as `saring takedowns list` shows it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct TakedownLinkRecord {
     /// Id of the link (its action).
     pub id: i64,

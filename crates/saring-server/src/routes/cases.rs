@@ -10,12 +10,12 @@ use saring_store::{
 use serde::{Deserialize, Serialize};
 
 use crate::auth::{APPELLANTS, Caller, REVIEWERS};
-use crate::error::{ApiError, ApiJson, ApiQuery, ApiResult};
+use crate::error::{ApiError, ApiJson, ApiQuery, ApiResult, ErrorResponses};
 use crate::routes::{Page, PageQuery};
 use crate::state::AppState;
 
 /// A case as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseView {
     id: i64,
     platform: String,
@@ -51,7 +51,7 @@ impl CaseView {
 }
 
 /// One transition of a case.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct EventView {
     event: String,
     from_state: Option<String>,
@@ -62,7 +62,7 @@ pub struct EventView {
 }
 
 /// An appeal as the API shows it.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct AppealView {
     id: i64,
     case_id: i64,
@@ -95,7 +95,7 @@ impl AppealView {
 
 /// Everything about a case: the case, the decision, the listing (contact details removed),
 /// its transitions and appeals.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct CaseDetailView {
     case: CaseView,
     decision: Decision,
@@ -135,7 +135,8 @@ impl CaseDetailView {
 }
 
 /// Filters of `GET /v1/cases`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct CaseQuery {
     state: Option<String>,
@@ -146,6 +147,13 @@ pub struct CaseQuery {
 }
 
 /// Lists the cases of the caller's platforms in queue order (wholesale first, oldest first).
+#[utoipa::path(
+    get, path = "/v1/cases", tag = "cases", params(CaseQuery),
+    responses(
+        (status = 200, description = "A page of cases in queue order.", body = Page<CaseView>),
+        ErrorResponses,
+    ),
+)]
 pub async fn list_cases(
     State(state): State<AppState>,
     caller: Caller,
@@ -191,6 +199,13 @@ async fn scoped_case(state: &AppState, caller: &Caller, id: i64) -> ApiResult<Ca
 }
 
 /// Shows one case.
+#[utoipa::path(
+    get, path = "/v1/cases/{id}", tag = "cases", params(("id" = i64, Path, description = "Case id.")),
+    responses(
+        (status = 200, description = "The case with its decision, listing, history and appeals.", body = CaseDetailView),
+        ErrorResponses,
+    ),
+)]
 pub async fn get_case(
     State(state): State<AppState>,
     caller: Caller,
@@ -201,6 +216,13 @@ pub async fn get_case(
 }
 
 /// Claims a case for the calling reviewer for the configured time.
+#[utoipa::path(
+    post, path = "/v1/cases/{id}/claim", tag = "cases", params(("id" = i64, Path, description = "Case id.")),
+    responses(
+        (status = 200, description = "The case, claimed by the caller.", body = CaseView),
+        ErrorResponses,
+    ),
+)]
 pub async fn claim_case(
     State(state): State<AppState>,
     caller: Caller,
@@ -216,7 +238,7 @@ pub async fn claim_case(
 }
 
 /// A reviewer's finding.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Finding {
     /// The listing violates the ban.
@@ -226,7 +248,7 @@ pub enum Finding {
 }
 
 /// Body of `POST /v1/cases/{id}/decision`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseDecision {
     outcome: Finding,
@@ -241,6 +263,14 @@ fn required_reason(reason: &str, field: &str) -> ApiResult<()> {
 }
 
 /// Confirms or clears a case.
+#[utoipa::path(
+    post, path = "/v1/cases/{id}/decision", tag = "cases", params(("id" = i64, Path, description = "Case id.")),
+    request_body = CaseDecision,
+    responses(
+        (status = 200, description = "The decided case, with the enforcement action taken.", body = CaseDetailView),
+        ErrorResponses,
+    ),
+)]
 pub async fn decide_case(
     State(state): State<AppState>,
     caller: Caller,
@@ -269,7 +299,8 @@ pub async fn decide_case(
 }
 
 /// Filters of `GET /v1/appeals`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct AppealQuery {
     state: Option<String>,
@@ -278,6 +309,13 @@ pub struct AppealQuery {
 }
 
 /// Lists appeals on cases of the caller's platforms, oldest first.
+#[utoipa::path(
+    get, path = "/v1/appeals", tag = "appeals", params(AppealQuery),
+    responses(
+        (status = 200, description = "A page of appeals, oldest first.", body = Page<AppealView>),
+        ErrorResponses,
+    ),
+)]
 pub async fn list_appeals(
     State(state): State<AppState>,
     caller: Caller,
@@ -297,7 +335,7 @@ pub async fn list_appeals(
 }
 
 /// Body of `POST /v1/appeals`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct NewAppeal {
     case_id: i64,
@@ -305,6 +343,14 @@ pub struct NewAppeal {
 }
 
 /// Files the seller's appeal against a confirmed case.
+#[utoipa::path(
+    post, path = "/v1/appeals", tag = "appeals",
+    request_body = NewAppeal,
+    responses(
+        (status = 201, description = "The appeal, filed.", body = AppealView),
+        ErrorResponses,
+    ),
+)]
 pub async fn file_appeal(
     State(state): State<AppState>,
     caller: Caller,
@@ -324,7 +370,7 @@ pub async fn file_appeal(
 }
 
 /// An appeal's outcome.
-#[derive(Debug, Clone, Copy, Deserialize)]
+#[derive(Debug, Clone, Copy, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum AppealFinding {
     /// The confirmation stands.
@@ -334,7 +380,7 @@ pub enum AppealFinding {
 }
 
 /// Body of `POST /v1/appeals/{id}/decision`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct AppealDecision {
     outcome: AppealFinding,
@@ -342,6 +388,14 @@ pub struct AppealDecision {
 }
 
 /// Decides an appeal (by a reviewer other than the one who confirmed).
+#[utoipa::path(
+    post, path = "/v1/appeals/{id}/decision", tag = "appeals", params(("id" = i64, Path, description = "Appeal id.")),
+    request_body = AppealDecision,
+    responses(
+        (status = 200, description = "The appealed case after the decision.", body = CaseDetailView),
+        ErrorResponses,
+    ),
+)]
 pub async fn decide_appeal(
     State(state): State<AppState>,
     caller: Caller,

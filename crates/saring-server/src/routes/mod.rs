@@ -1,8 +1,13 @@
 //! The router: health, readiness, metrics and the `/v1` API.
 
+pub mod banks;
 pub mod cases;
+pub mod lexicon;
 pub mod screen;
+pub mod sellers;
 pub mod takedowns;
+
+use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -10,9 +15,14 @@ use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
-use axum::routing::{get, post};
-use serde::Serialize;
+use axum::routing::get;
+use serde::{Deserialize, Serialize};
+use utoipa::OpenApi;
+use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+use utoipa_axum::router::OpenApiRouter;
+use utoipa_axum::routes;
 
+use crate::ServerError;
 use crate::error::{ApiError, ApiResult};
 use crate::state::AppState;
 use crate::{auth, metrics};
@@ -27,12 +37,23 @@ pub const DEFAULT_PAGE: usize = 50;
 pub const MAX_PAGE: usize = 500;
 
 /// A page of a list and the cursor of the next page (`null` on the last).
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct Page<T> {
     /// The items.
     pub items: Vec<T>,
     /// Pass as `cursor` to get the next page.
     pub next_cursor: Option<String>,
+}
+
+/// Paging of a list: `limit` and the `cursor` of the previous page.
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+#[serde(deny_unknown_fields)]
+pub struct PageParams {
+    /// Page size, 1 to 500 (default 50).
+    pub limit: Option<usize>,
+    /// The `next_cursor` of the previous page.
+    pub cursor: Option<String>,
 }
 
 /// Where a page starts and how long it is.
@@ -108,59 +129,98 @@ async fn no_route() -> ApiError {
     ApiError::not_found("route")
 }
 
-/// Every `/v1` route as (method, path template): the contract the OpenAPI document and the
-/// access matrix test are checked against.
-pub const API_ROUTES: &[(&str, &str)] = &[
-    ("POST", "/v1/screen"),
-    ("POST", "/v1/screen/batch"),
-    ("GET", "/v1/cases"),
-    ("GET", "/v1/cases/{id}"),
-    ("POST", "/v1/cases/{id}/claim"),
-    ("POST", "/v1/cases/{id}/decision"),
-    ("GET", "/v1/appeals"),
-    ("POST", "/v1/appeals"),
-    ("POST", "/v1/appeals/{id}/decision"),
-    ("POST", "/v1/takedown-requests"),
-    ("GET", "/v1/takedowns"),
-    ("GET", "/v1/reports"),
-];
+/// The OpenAPI document's frame: what the API is and how it authenticates.
+#[derive(utoipa::OpenApi)]
+#[openapi(
+    info(
+        title = "saring API",
+        description = "Screening of marketplace listings for illegally imported used clothing \
+            (HS 6309.00.00), review cases and appeals, seller links, the lexicon, hash banks, \
+            regulators' takedown requests and reports. Every route takes `Authorization: \
+            Bearer KEY`; what a key may do depends on its role and platforms."
+    ),
+    modifiers(&BearerKeys),
+    security(("api_key" = [])),
+    components(schemas(ApiError))
+)]
+struct ApiDoc;
 
-/// The `/v1` API (authenticated).
-fn api(state: &AppState) -> Router<AppState> {
-    Router::new()
-        .route("/v1/screen", post(screen::screen))
-        .route(
-            "/v1/screen/batch",
-            post(screen::screen_batch).layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT)),
-        )
-        .route("/v1/cases", get(cases::list_cases))
-        .route("/v1/cases/{id}", get(cases::get_case))
-        .route("/v1/cases/{id}/claim", post(cases::claim_case))
-        .route("/v1/cases/{id}/decision", post(cases::decide_case))
-        .route(
-            "/v1/appeals",
-            get(cases::list_appeals).post(cases::file_appeal),
-        )
-        .route("/v1/appeals/{id}/decision", post(cases::decide_appeal))
-        .route(
-            "/v1/takedown-requests",
-            post(takedowns::import_requests).layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT)),
-        )
-        .route("/v1/takedowns", get(takedowns::list_links))
-        .route("/v1/reports", get(takedowns::report))
+/// Declares the bearer-key security scheme.
+struct BearerKeys;
+
+impl utoipa::Modify for BearerKeys {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::Http(
+                HttpBuilder::new()
+                    .scheme(HttpAuthScheme::Bearer)
+                    .description(Some("An API key from `saring keys create`."))
+                    .build(),
+            ),
+        );
+    }
+}
+
+/// The `/v1` routes (authenticated), with the OpenAPI document they make.
+fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+    // Routes that take whole files: a larger body limit.
+    let large_bodies = OpenApiRouter::new()
+        .routes(routes!(screen::screen_batch))
+        .routes(routes!(takedowns::import_requests))
+        .layer(DefaultBodyLimit::max(BATCH_BODY_LIMIT));
+    OpenApiRouter::with_openapi(ApiDoc::openapi())
+        .routes(routes!(screen::screen))
+        .routes(routes!(cases::list_cases))
+        .routes(routes!(cases::get_case))
+        .routes(routes!(cases::claim_case))
+        .routes(routes!(cases::decide_case))
+        .routes(routes!(cases::list_appeals, cases::file_appeal))
+        .routes(routes!(cases::decide_appeal))
+        .routes(routes!(sellers::list_sellers))
+        .routes(routes!(sellers::get_seller))
+        .routes(routes!(lexicon::active_lexicon))
+        .routes(routes!(lexicon::lexicon_history, lexicon::propose_lexicon))
+        .routes(routes!(lexicon::activate_lexicon))
+        .routes(routes!(banks::list_banks, banks::create_bank))
+        .routes(routes!(banks::bank_entries, banks::add_bank_entries))
+        .routes(routes!(banks::set_bank_enabled))
+        .routes(routes!(takedowns::list_links))
+        .routes(routes!(takedowns::report))
+        .merge(large_bodies)
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),
             auth::authenticate,
         ))
+        .split_for_parts()
+}
+
+/// The OpenAPI 3 document of the `/v1` API, as served at `/v1/openapi.json`.
+pub fn openapi(state: &AppState) -> utoipa::openapi::OpenApi {
+    api(state).1
+}
+
+/// `GET /v1/openapi.json` (no key needed: the document holds no data).
+async fn openapi_json(State(document): State<Arc<String>>) -> impl IntoResponse {
+    (
+        [(CONTENT_TYPE, "application/json")],
+        document.as_str().to_owned(),
+    )
 }
 
 /// The whole service.
-pub fn router(state: AppState) -> Router {
-    Router::new()
+pub fn router(state: AppState) -> Result<Router, ServerError> {
+    let (api, document) = api(&state);
+    let document = Arc::new(document.to_json().map_err(ServerError::openapi)?);
+    let openapi_route = Router::new()
+        .route("/v1/openapi.json", get(openapi_json))
+        .with_state(document);
+    Ok(Router::new()
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics_text))
-        .merge(api(&state))
+        .merge(api)
         .fallback(no_route)
         .layer(DefaultBodyLimit::max(BODY_LIMIT))
         .layer(axum::middleware::from_fn_with_state(
@@ -168,4 +228,5 @@ pub fn router(state: AppState) -> Router {
             metrics::track_latency,
         ))
         .with_state(state)
+        .merge(openapi_route))
 }

@@ -5,22 +5,31 @@ use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::http::header::CONTENT_TYPE;
-use saring_core::{Decision, Listing};
+use saring_core::{Decision, ImageRef, Listing};
 use serde::Serialize;
 use serde_json::Value;
 
 use crate::auth::{Caller, SCREENERS};
-use crate::error::{ApiError, ApiJson, ApiResult};
+use crate::error::{ApiError, ApiJson, ApiResult, ErrorResponses};
 use crate::state::AppState;
 
 /// Screens one listing, records the decision (opening a case for a review or block) and
 /// answers the decision once it is committed.
+#[utoipa::path(
+    post, path = "/v1/screen", tag = "screening",
+    request_body = Listing,
+    responses(
+        (status = 200, description = "The decision, recorded.", body = Decision),
+        ErrorResponses,
+    ),
+)]
 pub async fn screen(
     State(state): State<AppState>,
     caller: Caller,
     ApiJson(listing): ApiJson<Listing>,
 ) -> ApiResult<Json<Decision>> {
     caller.require_platform(SCREENERS, listing.platform.as_str())?;
+    refuse_local_photos(&listing)?;
     let mut screened = state.screen(vec![listing]).await?;
     let (listing, decision) = screened
         .pop()
@@ -28,8 +37,23 @@ pub async fn screen(
     Ok(Json(state.record(listing, decision).await?))
 }
 
+/// 400 for a photo given as a file path: a caller must not make the server read its files.
+fn refuse_local_photos(listing: &Listing) -> ApiResult<()> {
+    match listing
+        .images
+        .iter()
+        .position(|image| matches!(image, ImageRef::Path(_)))
+    {
+        Some(index) => Err(ApiError::invalid_field(
+            &format!("images[{index}].path"),
+            "the API reads no server files: send the photo as url or base64",
+        )),
+        None => Ok(()),
+    }
+}
+
 /// One item of a batch's answer: its decision, or why it was refused.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BatchItem {
     /// Position in the request, from 0.
     pub index: usize,
@@ -42,7 +66,7 @@ pub struct BatchItem {
 }
 
 /// The answer to a batch: one item per listing, in request order.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct BatchResponse {
     /// Items in request order.
     pub results: Vec<BatchItem>,
@@ -99,6 +123,20 @@ fn batch_values(
 
 /// Screens up to the batch limit of listings; items that do not parse or that the key may
 /// not screen are answered with an error each, the others with their decisions.
+#[utoipa::path(
+    post, path = "/v1/screen/batch", tag = "screening",
+    request_body(
+        description = "Listings as a JSON array, or as JSON Lines (one listing per line).",
+        content(
+            (Vec<Listing> = "application/json"),
+            (String = "application/x-ndjson"),
+        ),
+    ),
+    responses(
+        (status = 200, description = "One item per listing, in request order.", body = BatchResponse),
+        ErrorResponses,
+    ),
+)]
 pub async fn screen_batch(
     State(state): State<AppState>,
     caller: Caller,
@@ -119,6 +157,7 @@ pub async fn screen_batch(
         });
         let listing = listing.and_then(|listing| {
             caller.require_platform(SCREENERS, listing.platform.as_str())?;
+            refuse_local_photos(&listing)?;
             Ok(listing)
         });
         match listing {

@@ -17,8 +17,8 @@ use saring_takedowns::{DeadlinePolicy, Report, RequestFormat};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Caller;
-use crate::error::{ApiError, ApiQuery, ApiResult};
-use crate::routes::{Page, PageQuery};
+use crate::error::{ApiError, ApiQuery, ApiResult, ErrorResponses};
+use crate::routes::{Page, PageParams, PageQuery};
 use crate::state::AppState;
 
 /// Who submits takedown requests and reads reports.
@@ -30,14 +30,14 @@ const DEFAULT_REPORT_DAYS: i64 = 30;
 const DAY_MS: i64 = 24 * 60 * 60 * 1000;
 
 /// A row of the request that could not be read.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct RowErrorView {
     line: u64,
     reason: String,
 }
 
 /// A URL repeated within one request.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct DuplicateView {
     request_id: String,
     line: u64,
@@ -46,7 +46,7 @@ pub struct DuplicateView {
 }
 
 /// What an import did.
-#[derive(Debug, Serialize)]
+#[derive(Debug, Serialize, utoipa::ToSchema)]
 pub struct ImportView {
     requests: usize,
     already_imported: Vec<String>,
@@ -80,6 +80,21 @@ fn request_format(headers: &HeaderMap) -> ApiResult<RequestFormat> {
 /// Imports a takedown request file (CSV or JSON, as `saring takedowns import` reads):
 /// unreadable rows are reported by line and the rest accepted; each link gets a deadline of
 /// 24 hours, 4 when urgent.
+#[utoipa::path(
+    post, path = "/v1/takedown-requests", tag = "takedowns",
+    request_body(
+        description = "A takedown request file as `saring takedowns import` reads it: CSV with \
+            columns request_id, agency, issued_at, legal_basis, urgency, url; or JSON, one \
+            request object (request_id, agency, issued_at, legal_basis, urgency, urls) or an \
+            array of them.",
+        content((String = "text/csv"), (Object = "application/json")),
+    ),
+    responses(
+        (status = 201, description = "New requests were imported.", body = ImportView),
+        (status = 200, description = "Nothing new: every request was imported before.", body = ImportView),
+        ErrorResponses,
+    ),
+)]
 pub async fn import_requests(
     State(state): State<AppState>,
     caller: Caller,
@@ -132,20 +147,19 @@ pub async fn import_requests(
     Ok((status, Json(view)))
 }
 
-/// Paging of `GET /v1/takedowns`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LinkQuery {
-    limit: Option<usize>,
-    cursor: Option<String>,
-}
-
 /// Every requested link the caller may see, with its canonical form, matched listing,
 /// deadline and status.
+#[utoipa::path(
+    get, path = "/v1/takedowns", tag = "takedowns", params(PageParams),
+    responses(
+        (status = 200, description = "A page of requested links within the caller's platforms.", body = Page<TakedownLinkRecord>),
+        ErrorResponses,
+    ),
+)]
 pub async fn list_links(
     State(state): State<AppState>,
     caller: Caller,
-    ApiQuery(query): ApiQuery<LinkQuery>,
+    ApiQuery(query): ApiQuery<PageParams>,
 ) -> ApiResult<Json<Page<TakedownLinkRecord>>> {
     let principal = caller.require(LINK_READERS)?;
     let page = PageQuery::new(query.limit, query.cursor.as_deref())?;
@@ -160,7 +174,8 @@ pub async fn list_links(
 }
 
 /// Period and format of `GET /v1/reports`.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ReportQuery {
     /// First day (YYYY-MM-DD, UTC); default: 30 days before `to`.
@@ -180,6 +195,14 @@ fn day(text: &str, field: &str) -> ApiResult<i64> {
 }
 
 /// The report for a period, by platform and by agency, as `saring report` writes it.
+#[utoipa::path(
+    get, path = "/v1/reports", tag = "takedowns", params(ReportQuery),
+    responses(
+        (status = 200, description = "What was requested and done, by platform and agency.",
+            content((Object = "application/json"), (String = "text/csv"), (String = "text/html"))),
+        ErrorResponses,
+    ),
+)]
 pub async fn report(
     State(state): State<AppState>,
     caller: Caller,
