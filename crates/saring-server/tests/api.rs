@@ -1,5 +1,6 @@
-//! End to end over a real listener and HTTP client, on a real SQLite store: screening,
-//! cases, appeals, errors, and the access matrix of every route.
+//! End to end over a real listener and HTTP client, on a real store (every scenario on
+//! SQLite and on PostgreSQL): screening, cases, appeals, sellers, the lexicon, hash banks,
+//! takedowns, errors, the OpenAPI document, and the access matrix of every route.
 
 use std::net::SocketAddr;
 
@@ -10,13 +11,64 @@ use saring_store::Store;
 use serde_json::{Value, json};
 use tokio::sync::oneshot;
 
-/// A running server on a fresh SQLite store, with one key per role.
+/// The store a scenario runs on.
+#[derive(Debug, Clone, Copy)]
+enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// PostgreSQL the tests use (trust auth); override with SARING_TEST_POSTGRES.
+fn postgres_url() -> String {
+    std::env::var("SARING_TEST_POSTGRES")
+        .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/test".to_string())
+}
+
+async fn postgres_admin(sql: String) {
+    sqlx::any::install_default_drivers();
+    let admin = sqlx::AnyPool::connect(&postgres_url())
+        .await
+        .expect("PostgreSQL at 127.0.0.1:5432");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .execute(&admin)
+        .await
+        .expect("schema statement");
+    admin.close().await;
+}
+
+/// A store URL for `backend`: a file in `dir`, or a fresh PostgreSQL schema (its name too).
+async fn store_url(backend: Backend, dir: &std::path::Path) -> (String, Option<String>) {
+    match backend {
+        Backend::Sqlite => (
+            format!("sqlite://{}", dir.join("saring.db").display()),
+            None,
+        ),
+        Backend::Postgres => {
+            static COUNTER: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+            let schema = format!(
+                "api_{}_{}_{}",
+                std::process::id(),
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map(|elapsed| elapsed.subsec_nanos())
+                    .unwrap_or_default(),
+                COUNTER.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+            );
+            postgres_admin(format!("CREATE SCHEMA {schema}")).await;
+            let url = format!("{}?options=-c%20search_path%3D{schema}", postgres_url());
+            (url, Some(schema))
+        }
+    }
+}
+
+/// A running server on a fresh store, with one key per role.
 struct Running {
     base: String,
     client: Client,
     keys: Keys,
     stop: Option<oneshot::Sender<()>>,
     done: tokio::task::JoinHandle<()>,
+    schema: Option<String>,
     _dir: tempfile::TempDir,
 }
 
@@ -39,9 +91,9 @@ async fn key(store: &Store, role: Role, platforms: &[&str]) -> String {
         .key
 }
 
-async fn start() -> Running {
+async fn start(backend: Backend) -> Running {
     let dir = tempfile::tempdir().expect("temp dir");
-    let url = format!("sqlite://{}", dir.path().join("saring.db").display());
+    let (url, schema) = store_url(backend, dir.path()).await;
     let store = Store::connect(&url).await.expect("store");
     let revoked = store
         .create_api_key(Role::Admin, &[], "gone", "test", 1)
@@ -87,6 +139,7 @@ async fn start() -> Running {
         keys,
         stop: Some(stop),
         done,
+        schema,
         _dir: dir,
     }
 }
@@ -118,6 +171,9 @@ impl Running {
             let _ = stop.send(());
         }
         self.done.await.expect("server task");
+        if let Some(schema) = &self.schema {
+            postgres_admin(format!("DROP SCHEMA {schema} CASCADE")).await;
+        }
     }
 }
 
@@ -131,9 +187,8 @@ fn banned_listing(id: &str, platform: &str) -> Value {
     })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn screen_review_decide_and_appeal() {
-    let server = start().await;
+async fn screen_review_decide_and_appeal(backend: Backend) {
+    let server = start(backend).await;
     let keys = &server.keys;
     let (status, decision) = server
         .call(
@@ -246,9 +301,8 @@ async fn screen_review_decide_and_appeal() {
     server.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn errors_are_json_with_status_and_field() {
-    let server = start().await;
+async fn errors_are_json_with_status_and_field(backend: Backend) {
+    let server = start(backend).await;
     let keys = &server.keys;
     let (status, body) = server.call(Method::GET, "/healthz", None, None).await;
     assert_eq!(
@@ -499,9 +553,8 @@ fn takedown_request(request_id: &str, url: &str) -> Value {
     })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_regulator_requests_takedowns_and_reads_what_was_done() {
-    let server = start().await;
+async fn a_regulator_requests_takedowns_and_reads_what_was_done(backend: Backend) {
+    let server = start(backend).await;
     let keys = &server.keys;
     let mut listing = banned_listing("td-1", "shopee");
     listing["url"] = json!("https://shopee.co.id/Jual-Ball-Press-i.777.888");
@@ -607,9 +660,8 @@ async fn a_regulator_requests_takedowns_and_reads_what_was_done() {
     server.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn every_route_refuses_the_roles_and_platforms_it_must() {
-    let server = start().await;
+async fn every_route_refuses_the_roles_and_platforms_it_must(backend: Backend) {
+    let server = start(backend).await;
     let keys = &server.keys;
     // A shopee case, confirmed, with a pending appeal: the resources the matrix aims at.
     server
@@ -790,10 +842,9 @@ fn plain_listing(id: &str) -> Value {
     })
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn lexicon_versions_and_hash_banks_change_screening_without_a_restart() {
+async fn lexicon_versions_and_hash_banks_change_screening_without_a_restart(backend: Backend) {
     use base64::Engine as _;
-    let server = start().await;
+    let server = start(backend).await;
     let keys = &server.keys;
 
     // The lexicon: bundled at first; a reviewer proposes, an admin activates.
@@ -979,9 +1030,8 @@ async fn lexicon_versions_and_hash_banks_change_screening_without_a_restart() {
     server.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links() {
-    let server = start().await;
+async fn a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links(backend: Backend) {
+    let server = start(backend).await;
     let keys = &server.keys;
     server
         .call(
@@ -1063,9 +1113,8 @@ async fn a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links() {
     server.stop().await;
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn the_openapi_document_describes_what_the_api_answers() {
-    let server = start().await;
+async fn the_openapi_document_describes_what_the_api_answers(backend: Backend) {
+    let server = start(backend).await;
     let (_, document) = server
         .call(Method::GET, "/v1/openapi.json", None, None)
         .await;
@@ -1110,3 +1159,35 @@ async fn the_openapi_document_describes_what_the_api_answers() {
     }
     server.stop().await;
 }
+
+/// Every scenario above, on SQLite and on PostgreSQL.
+macro_rules! on_both_stores {
+    ($($scenario:ident),* $(,)?) => {
+        mod sqlite {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $scenario() {
+                    super::$scenario(super::Backend::Sqlite).await;
+                }
+            )*
+        }
+        mod postgres {
+            $(
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn $scenario() {
+                    super::$scenario(super::Backend::Postgres).await;
+                }
+            )*
+        }
+    };
+}
+
+on_both_stores!(
+    screen_review_decide_and_appeal,
+    errors_are_json_with_status_and_field,
+    a_regulator_requests_takedowns_and_reads_what_was_done,
+    every_route_refuses_the_roles_and_platforms_it_must,
+    lexicon_versions_and_hash_banks_change_screening_without_a_restart,
+    a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links,
+    the_openapi_document_describes_what_the_api_answers
+);
