@@ -21,6 +21,11 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+/// mimalloc instead of the system allocator: screening and serving allocate many small,
+/// short-lived objects, which glibc's allocator serves slowly across threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Screens marketplace listings for illegally imported used clothing (pakaian bekas impor,
 /// HS 6309.00.00) and decides allow, review or block, with reasons a reviewer can check.
 #[derive(Parser)]

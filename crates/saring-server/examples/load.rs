@@ -1,9 +1,18 @@
 //! Load generator for `POST /v1/screen`: N keep-alive connections for a fixed time against
 //! a server on this machine, then throughput, p50/p99/max latency and errors.
 //!
-//! `cargo run --release -p saring-server --example load -- URL KEY [CONNECTIONS] [SECONDS]`
+//! `cargo run --release -p saring-server --example load -- URL KEY [CONNECTIONS] [SECONDS] [RATE]`
+//!
+//! Without RATE each connection sends its next request as soon as the last is answered
+//! (the most the server takes). With RATE (requests per second, over all connections) the
+//! requests are sent on a fixed schedule, and each latency counts from when its request was
+//! due, so a server that falls behind is not hidden by the client waiting for it
+//! (coordinated omission).
 
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use tokio::sync::{Barrier, watch};
 
 use hdrhistogram::Histogram;
 use serde_json::json;
@@ -19,12 +28,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         .ok_or("usage: load URL KEY [CONNECTIONS] [SECONDS]")?;
     let connections: usize = args.next().map(|n| n.parse()).transpose()?.unwrap_or(64);
     let seconds: u64 = args.next().map(|n| n.parse()).transpose()?.unwrap_or(30);
+    let rate: Option<f64> = args.next().map(|n| n.parse()).transpose()?;
+    // Each connection's interval between requests on a fixed schedule.
+    let interval = rate.map(|rate| Duration::from_secs_f64(connections as f64 / rate));
     let host = reqwest::Url::parse(&base)?;
     if !matches!(host.host_str(), Some("127.0.0.1" | "localhost" | "[::1]")) {
         return Err("load only a server on this machine (127.0.0.1 or localhost)".into());
     }
     let url = format!("{base}/v1/screen");
-    let deadline = Instant::now() + Duration::from_secs(seconds);
+    let length = Duration::from_secs(seconds);
+    // Every connection is opened and answered once before the measured period starts.
+    let warmed = Arc::new(Barrier::new(connections + 1));
+    let (start, started) = watch::channel(None::<Instant>);
     let mut workers = Vec::with_capacity(connections);
     for worker in 0..connections {
         let client = reqwest::Client::builder()
@@ -32,11 +47,34 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             .build()?;
         let url = url.clone();
         let key = key.clone();
+        let warmed = Arc::clone(&warmed);
+        let mut started = started.clone();
         workers.push(tokio::spawn(async move {
+            let warm_up = json!({"id": format!("warm-up-{worker}"), "platform": "shopee", "title": "Kaos polos"});
+            client.post(&url).bearer_auth(&key).json(&warm_up).send().await?.bytes().await?;
+            warmed.wait().await;
+            let begin = started
+                .wait_for(Option::is_some)
+                .await?
+                .ok_or("no start time")?;
+            let deadline = begin + length;
             let mut latencies = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
             let mut errors = 0u64;
             let mut sent = 0u64;
+            // Connections start spread over one interval, not all at once.
+            let offset = interval.map_or(Duration::ZERO, |every| every * worker as u32 / connections as u32);
             while Instant::now() < deadline {
+                let due = match interval {
+                    Some(every) => {
+                        let due = begin + offset + every * sent as u32;
+                        if due >= deadline {
+                            break;
+                        }
+                        tokio::time::sleep_until(due.into()).await;
+                        due
+                    }
+                    None => Instant::now(),
+                };
                 let listing = json!({
                     "id": format!("load-{worker}-{sent}"),
                     "platform": "shopee",
@@ -44,13 +82,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     "description": "stok ready, kirim cepat",
                     "seller": {"id": format!("seller-{}", sent % 500)},
                 });
-                let started = Instant::now();
                 let response = client.post(&url).bearer_auth(&key).json(&listing).send().await;
                 let ok = match response {
                     Ok(response) => response.status().is_success() && response.bytes().await.is_ok(),
                     Err(_) => false,
                 };
-                latencies.record(started.elapsed().as_micros().max(1) as u64)?;
+                latencies.record(due.elapsed().as_micros().max(1) as u64)?;
                 if !ok {
                     errors += 1;
                 }
@@ -59,7 +96,9 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             Ok::<_, Box<dyn std::error::Error + Send + Sync>>((latencies, errors))
         }));
     }
-    let started = Instant::now();
+    warmed.wait().await;
+    let begin = Instant::now();
+    start.send(Some(begin))?;
     let mut all = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
     let mut errors = 0;
     for worker in workers {
@@ -67,14 +106,18 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         all.add(latencies)?;
         errors += failed;
     }
-    let elapsed = started.elapsed().as_secs_f64();
+    let elapsed = begin.elapsed().as_secs_f64();
     println!(
-        "requests {}  errors {errors}  throughput {:.0}/s  p50 {:.2} ms  p99 {:.2} ms  max {:.2} ms  ({connections} connections, {seconds} s)",
+        "requests {}  errors {errors}  throughput {:.0}/s  p50 {:.2} ms  p99 {:.2} ms  max {:.2} ms  ({connections} connections, {seconds} s, {})",
         all.len(),
         all.len() as f64 / elapsed,
         all.value_at_quantile(0.50) as f64 / 1000.0,
         all.value_at_quantile(0.99) as f64 / 1000.0,
         all.max() as f64 / 1000.0,
+        match rate {
+            Some(rate) => format!("fixed rate {rate}/s"),
+            None => "as fast as answered".to_string(),
+        },
     );
     Ok(())
 }
