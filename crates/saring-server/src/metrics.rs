@@ -10,8 +10,7 @@ use prometheus::{
     Encoder, HistogramOpts, HistogramVec, IntCounter, IntCounterVec, IntGauge, Opts, Registry,
     TextEncoder,
 };
-use saring_core::CaseState;
-use saring_store::{CaseFilter, Store};
+use saring_store::Store;
 
 use crate::ServerError;
 use crate::state::AppState;
@@ -93,21 +92,9 @@ impl Metrics {
 
     /// The metrics as Prometheus text, with the store gauges read now.
     pub async fn render(&self, store: &Store, now: i64) -> Result<String, ServerError> {
-        let open = CaseFilter {
-            state: Some(CaseState::Open),
-            ..CaseFilter::default()
-        };
-        let open_cases = store.list_cases(&open, now).await?.len();
-        let overdue = store
-            .takedown_links(now)
-            .await?
-            .iter()
-            .filter(|link| link.status == "pending" && link.deadline < now)
-            .count();
-        self.open_cases
-            .set(i64::try_from(open_cases).unwrap_or(i64::MAX));
+        self.open_cases.set(store.count_open_cases(now).await?);
         self.overdue_actions
-            .set(i64::try_from(overdue).unwrap_or(i64::MAX));
+            .set(store.count_overdue_takedowns(now).await?);
         let mut text = Vec::new();
         TextEncoder::new()
             .encode(&self.registry.gather(), &mut text)

@@ -166,6 +166,33 @@ impl Running {
         (status, value)
     }
 
+    /// Screens a bale listing on shopee and confirms its case as `reviewer`; the case id.
+    async fn confirmed_case(&self, listing_id: &str, reviewer: &str, reason: &str) -> i64 {
+        let (status, decision) = self
+            .call(
+                Method::POST,
+                "/v1/screen",
+                Some(&self.keys.shopee),
+                Some(banned_listing(listing_id, "shopee")),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{decision}");
+        let (_, page) = self
+            .call(Method::GET, "/v1/cases", Some(reviewer), None)
+            .await;
+        let case_id = page["items"][0]["id"].as_i64().expect("case");
+        let (status, decided) = self
+            .call(
+                Method::POST,
+                &format!("/v1/cases/{case_id}/decision"),
+                Some(reviewer),
+                Some(json!({"outcome": "confirm", "reason": reason})),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{decided}");
+        case_id
+    }
+
     async fn stop(mut self) {
         if let Some(stop) = self.stop.take() {
             let _ = stop.send(());
@@ -664,27 +691,9 @@ async fn every_route_refuses_the_roles_and_platforms_it_must(backend: Backend) {
     let server = start(backend).await;
     let keys = &server.keys;
     // A shopee case, confirmed, with a pending appeal: the resources the matrix aims at.
-    server
-        .call(
-            Method::POST,
-            "/v1/screen",
-            Some(&keys.admin),
-            Some(banned_listing("secret-listing", "shopee")),
-        )
+    let case_id = server
+        .confirmed_case("secret-listing", &keys.admin, "bales")
         .await;
-    let (_, page) = server
-        .call(Method::GET, "/v1/cases", Some(&keys.admin), None)
-        .await;
-    let case_id = page["items"][0]["id"].as_i64().expect("case");
-    let (status, _) = server
-        .call(
-            Method::POST,
-            &format!("/v1/cases/{case_id}/decision"),
-            Some(&keys.admin),
-            Some(json!({"outcome": "confirm", "reason": "bales"})),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
     let (_, appeal) = server
         .call(
             Method::POST,
@@ -1033,27 +1042,9 @@ async fn lexicon_versions_and_hash_banks_change_screening_without_a_restart(back
 async fn a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links(backend: Backend) {
     let server = start(backend).await;
     let keys = &server.keys;
-    server
-        .call(
-            Method::POST,
-            "/v1/screen",
-            Some(&keys.shopee),
-            Some(banned_listing("s-1", "shopee")),
-        )
+    let case_id = server
+        .confirmed_case("s-1", &keys.reviewer_shopee, "bal 100 kg")
         .await;
-    let (_, page) = server
-        .call(Method::GET, "/v1/cases", Some(&keys.reviewer_shopee), None)
-        .await;
-    let case_id = page["items"][0]["id"].as_i64().expect("case");
-    let (status, _) = server
-        .call(
-            Method::POST,
-            &format!("/v1/cases/{case_id}/decision"),
-            Some(&keys.reviewer_shopee),
-            Some(json!({"outcome": "confirm", "reason": "bal 100 kg"})),
-        )
-        .await;
-    assert_eq!(status, StatusCode::OK);
     let (status, seller) = server
         .call(
             Method::GET,

@@ -427,6 +427,17 @@ impl Store {
         Ok(cases)
     }
 
+    /// How many cases wait for a reviewer at `now`: open, or claimed with the claim expired
+    /// (what [`CaseRecord::state_at`] calls open), counted by the database.
+    pub async fn count_open_cases(&self, now: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM cases WHERE state = 'open'              OR (state = 'claimed' AND claim_expires_at IS NOT NULL AND claim_expires_at <= $1)",
+        )
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// Everything about one case.
     pub async fn case(&self, id: i64) -> Result<CaseDetail> {
         let mut tx = self.pool.begin().await?;

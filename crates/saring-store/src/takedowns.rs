@@ -281,6 +281,19 @@ impl Store {
             .collect()
     }
 
+    /// How many requested links are pending past their deadline at `now` (a duplicate counts
+    /// with the status of the link it duplicates), counted by the database.
+    pub async fn count_overdue_takedowns(&self, now: i64) -> Result<i64> {
+        Ok(sqlx::query_scalar(
+            "SELECT COUNT(*) FROM takedown_links l \
+             LEFT JOIN takedown_links d ON d.id = l.duplicate_of \
+             WHERE COALESCE(d.status, l.status) = 'pending' AND l.deadline < $1",
+        )
+        .bind(now)
+        .fetch_one(&self.pool)
+        .await?)
+    }
+
     /// Records what the platform did about a link (a duplicate is updated through the link
     /// it duplicates), with an audit entry.
     pub async fn set_takedown_status(

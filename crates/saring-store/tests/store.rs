@@ -155,6 +155,9 @@ async fn a_lapsed_claim_lets_another_reviewer_decide(t: TestStore) {
             .len(),
         1
     );
+    // The database's count (for /metrics) sees the claim, then its expiry, the same way.
+    assert_eq!(store.count_open_cases(T0 + 1_000).await.expect("count"), 0);
+    assert_eq!(store.count_open_cases(T0 + 60_000).await.expect("count"), 1);
     let missing_reason = store
         .decide_case(id, ReviewOutcome::Clear, "budi", " ", &policy, T0 + 61_000)
         .await;

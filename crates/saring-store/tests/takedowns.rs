@@ -121,6 +121,25 @@ async fn requests_match_listings_in_either_order_and_report_what_was_done(t: Tes
     assert_eq!(statuses, ["taken_down", "disputed", "pending", "disputed"]);
     let overdue: Vec<bool> = later.iter().map(|l| l.overdue).collect();
     assert_eq!(overdue, [false, false, true, false]);
+    // The database's count (for /metrics) agrees with the listing, before and after.
+    for now in [T0, T0 + 5 * HOUR, T0 + 30 * HOUR] {
+        let listed = store
+            .takedown_links(now)
+            .await
+            .expect("list")
+            .iter()
+            .filter(|link| link.status == "pending" && link.overdue)
+            .count();
+        let counted = store.count_overdue_takedowns(now).await.expect("count");
+        assert_eq!(counted, listed as i64, "at {now}");
+    }
+    assert_eq!(
+        store
+            .count_overdue_takedowns(T0 + 30 * HOUR)
+            .await
+            .expect("count"),
+        1
+    );
 
     let input = store
         .report_input(T0, T0 + 7 * DAY, 10)
