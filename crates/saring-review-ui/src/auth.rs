@@ -47,7 +47,7 @@ fn set_cookie(name: &str, value: &str, path: &str, max_age_s: i64, secure: bool)
 fn random_token() -> Result<String, UiError> {
     let mut bytes = [0u8; 32];
     getrandom::fill(&mut bytes).map_err(|e| UiError::Randomness(e.to_string()))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    Ok(hex::encode(bytes))
 }
 
 /// The language asked for: `?lang=` first, then the cookie, else Indonesian.

@@ -63,7 +63,7 @@ impl DeploymentSecret {
         mac.update(identifier.value().as_bytes());
         KeyedIdentifier {
             kind: identifier.kind(),
-            hash_hex: to_hex(&mac.finalize().into_bytes()),
+            hash_hex: hex::encode(mac.finalize().into_bytes()),
         }
     }
 
@@ -114,17 +114,6 @@ impl KeyedIdentifier {
         let end = self.hash_hex.len().min(SHORT_HASH_CHARS);
         format!("{}…", &self.hash_hex[..end])
     }
-}
-
-/// Lowercase hex of `bytes`.
-pub(crate) fn to_hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut hex = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        hex.push(char::from(DIGITS[usize::from(byte >> 4)]));
-        hex.push(char::from(DIGITS[usize::from(byte & 0x0f)]));
-    }
-    hex
 }
 
 #[cfg(test)]

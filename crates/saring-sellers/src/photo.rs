@@ -6,8 +6,6 @@ use std::str::FromStr;
 use saring_hamming::{Hash256, hamming_distance};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
-use crate::keyed::to_hex;
-
 /// Hex digits of a PDQ hash.
 pub const PDQ_HEX_LEN: usize = 64;
 /// Fewest bits set in an informative PDQ hash. PDQ thresholds at the median, so real
@@ -41,7 +39,7 @@ impl PdqHash {
     /// 64 lowercase hex digits, first word first, each word big-endian.
     pub fn to_hex(&self) -> String {
         let bytes: Vec<u8> = self.0.iter().flat_map(|word| word.to_be_bytes()).collect();
-        to_hex(&bytes)
+        hex::encode(bytes)
     }
 }
 

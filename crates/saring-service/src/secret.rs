@@ -46,24 +46,10 @@ impl SecretSource {
 /// A secret from hex text (64 or more hex digits) or, failing that, the raw bytes.
 fn parse_secret(bytes: Vec<u8>) -> Result<DeploymentSecret> {
     let text = String::from_utf8_lossy(&bytes);
-    let key = decode_hex(text.trim()).unwrap_or(bytes);
+    let key = hex::decode(text.trim()).unwrap_or(bytes);
     DeploymentSecret::new(key).map_err(|error| {
         ServiceError::Secret(format!("the deployment secret is unusable: {error}"))
     })
-}
-
-fn decode_hex(text: &str) -> Option<Vec<u8>> {
-    if !text.len().is_multiple_of(2) || !text.bytes().all(|b| b.is_ascii_hexdigit()) {
-        return None;
-    }
-    (0..text.len())
-        .step_by(2)
-        .map(|at| u8::from_str_radix(&text[at..at + 2], 16).ok())
-        .collect()
-}
-
-fn to_hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|byte| format!("{byte:02x}")).collect()
 }
 
 /// The keyed hash that identifies `secret` (never the secret itself).
@@ -100,7 +86,7 @@ pub async fn deployment_secret(
                 ServiceError::Secret(format!("cannot generate a secret: {error}"))
             })?;
             let kept = store
-                .setting_or_insert(GENERATED_SECRET_SETTING, &to_hex(&fresh), now)
+                .setting_or_insert(GENERATED_SECRET_SETTING, &hex::encode(fresh), now)
                 .await?;
             parse_secret(kept.into_bytes()).map_err(|error| {
                 ServiceError::Secret(format!("the secret kept in the store: {error}"))
