@@ -114,7 +114,10 @@ impl From<StoreError> for ApiError {
             StoreError::NoSuchCase(_) => ApiError::not_found("case"),
             StoreError::NoSuchAppeal(_) => ApiError::not_found("appeal"),
             StoreError::NoSuchBank(_) => ApiError::not_found("bank"),
-            StoreError::BankExists(_) => ApiError::conflict(error.to_string()),
+            StoreError::NoSuchLexicon(_) => ApiError::not_found("lexicon version"),
+            StoreError::BankExists(_) | StoreError::LexiconExists(_) => {
+                ApiError::conflict(error.to_string())
+            }
             StoreError::AppealDecided(_) | StoreError::Transition(_) => {
                 ApiError::conflict(error.to_string())
             }

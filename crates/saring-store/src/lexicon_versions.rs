@@ -126,9 +126,7 @@ impl Store {
         .await?
         .rows_affected();
         if inserted == 0 {
-            return Err(StoreError::Invalid(format!(
-                "lexicon version {version:?} exists already: bump `version`"
-            )));
+            return Err(StoreError::LexiconExists(version.to_string()));
         }
         audit.append(
             now,
@@ -153,11 +151,7 @@ impl Store {
                 .fetch_optional(&mut *tx)
                 .await?;
         match status.as_deref().map(LexiconStatus::parse).transpose()? {
-            None => {
-                return Err(StoreError::Invalid(format!(
-                    "lexicon version {version:?} does not exist"
-                )));
-            }
+            None => return Err(StoreError::NoSuchLexicon(version.to_string())),
             Some(LexiconStatus::Active) => return Ok(()),
             Some(_) => {}
         }

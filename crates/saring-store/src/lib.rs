@@ -76,6 +76,12 @@ pub enum StoreError {
     /// A bank with this name exists.
     #[error("hash bank {0:?} exists already")]
     BankExists(String),
+    /// No stored lexicon version with this name.
+    #[error("lexicon version {0:?} does not exist")]
+    NoSuchLexicon(String),
+    /// A lexicon version with this name is stored already.
+    #[error("lexicon version {0:?} exists already: bump `version`")]
+    LexiconExists(String),
     /// The case rules refuse the transition.
     #[error(transparent)]
     Transition(#[from] saring_core::TransitionError),

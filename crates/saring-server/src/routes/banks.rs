@@ -270,7 +270,6 @@ pub async fn set_bank_enabled(
     ApiJson(body): ApiJson<BankSwitch>,
 ) -> ApiResult<Json<BankView>> {
     caller.require(BANK_ADMINS)?;
-    existing_bank(&state, &name).await?;
     state
         .store()
         .set_bank_enabled(

@@ -93,16 +93,10 @@ pub async fn propose_lexicon(
             "must say why this version is proposed",
         ));
     }
-    let version = lexicon.version();
-    if state.store().lexicon_version(version).await?.is_some() {
-        return Err(ApiError::conflict(format!(
-            "lexicon version {version:?} exists: give the new lexicon a version of its own"
-        )));
-    }
     let stored = state
         .store()
         .propose_lexicon(
-            version,
+            lexicon.version(),
             &body.toml,
             body.note.trim(),
             &caller.actor(),
@@ -128,9 +122,6 @@ pub async fn activate_lexicon(
     Path(version): Path<String>,
 ) -> ApiResult<Json<LexiconInForce>> {
     caller.require(ACTIVATORS)?;
-    if state.store().lexicon_version(&version).await?.is_none() {
-        return Err(ApiError::not_found("lexicon version"));
-    }
     state
         .store()
         .activate_lexicon(&version, &caller.actor(), saring_service::now_ms())
