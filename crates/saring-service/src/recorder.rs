@@ -1,5 +1,5 @@
-//! Recording screened listings in a store: each batch of decisions in one transaction, and
-//! what the batch taught about its sellers in another.
+//! Recording screened listings in a store: each batch of decisions, and what the batch
+//! taught about its sellers, in one transaction.
 
 use saring_core::{Decision, Listing, Verdict};
 use saring_engine::{EngineConfig, bundled};
@@ -192,13 +192,15 @@ impl Recorder {
         })
     }
 
-    /// Records one batch: its decisions in one transaction, then its sellers'
-    /// fingerprints, keyed identifiers and links in another. Returns what the batch did.
+    /// Records one batch in one transaction: its decisions, and its sellers' fingerprints,
+    /// keyed identifiers and links. Returns what the batch did.
     pub async fn record(&mut self, batch: PreparedBatch) -> Result<RecordSummary> {
         let now = now_ms();
-        let done = self.store.record_decisions(&batch.decisions, now).await?;
         let updates = self.linker.updates(batch.sellers, now)?;
-        self.store.update_sellers(&updates, now).await?;
+        let done = self
+            .store
+            .record_screening(&batch.decisions, &updates, now)
+            .await?;
         self.totals.recorded += done.recorded;
         self.totals.unchanged += done.unchanged;
         self.totals.cases_opened += done.cases_opened;

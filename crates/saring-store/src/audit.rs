@@ -9,6 +9,7 @@ use serde_json::Value;
 use sqlx::{Any, Row, Transaction};
 
 use crate::canonical::{canonical_json, sha256_hex};
+use crate::rows::with_values;
 use crate::{Result, Store};
 
 /// The previous hash of the first entry.
@@ -18,9 +19,6 @@ fn entry_hash(seq: i64, at: i64, kind: &str, subject: &str, payload: &str, prev:
     let text = format!("{seq}\n{at}\n{kind}\n{subject}\n{prev}\n{payload}");
     sha256_hex(text.as_bytes())
 }
-
-/// Entries written by one multi-row INSERT.
-const INSERT_ROWS: usize = 256;
 
 /// One entry waiting to be written.
 struct Entry {
@@ -74,33 +72,26 @@ impl AuditWriter {
 
     /// Writes the pending entries and the new head; call before committing.
     pub(crate) async fn finish(self, tx: &mut Transaction<'static, Any>) -> Result<()> {
-        for rows in self.pending.chunks(INSERT_ROWS) {
-            let placeholders: Vec<String> = (0..rows.len())
-                .map(|row| {
-                    let first = row * 7;
-                    let columns: Vec<String> = (1..=7)
-                        .map(|column| format!("${}", first + column))
-                        .collect();
-                    format!("({})", columns.join(", "))
-                })
-                .collect();
-            let sql = format!(
-                "INSERT INTO audit_log (seq, at, kind, subject, payload_json, prev_hash, hash) VALUES {}",
-                placeholders.join(", ")
-            );
-            let mut insert = sqlx::query(sqlx::AssertSqlSafe(sql));
-            for entry in rows {
-                insert = insert
+        with_values(
+            tx,
+            (
+                "INSERT INTO audit_log (seq, at, kind, subject, payload_json, prev_hash, hash)",
+                "",
+            ),
+            7,
+            &self.pending,
+            |insert, entry| {
+                insert
                     .bind(entry.seq)
                     .bind(entry.at)
                     .bind(entry.kind.as_str())
                     .bind(entry.subject.as_str())
                     .bind(entry.payload.as_str())
                     .bind(entry.prev_hash.as_str())
-                    .bind(entry.hash.as_str());
-            }
-            insert.execute(&mut **tx).await?;
-        }
+                    .bind(entry.hash.as_str())
+            },
+        )
+        .await?;
         sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
             .bind(self.seq)
             .bind(&self.hash)

@@ -209,6 +209,19 @@ impl Store {
         };
         let pool = AnyPoolOptions::new()
             .max_connections(connections)
+            .after_connect(move |connection, _| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // In WAL mode, NORMAL syncs at checkpoints rather than at every
+                        // commit: the database cannot be corrupted, and a process crash
+                        // loses nothing; a power cut or OS crash may lose the last commits.
+                        sqlx::query("PRAGMA synchronous = NORMAL")
+                            .execute(&mut *connection)
+                            .await?;
+                    }
+                    Ok(())
+                })
+            })
             .connect(&url)
             .await?;
         if backend == Backend::Sqlite {

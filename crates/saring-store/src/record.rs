@@ -1,5 +1,7 @@
 //! Recording screening decisions and opening or updating cases.
 
+use std::collections::{HashMap, HashSet};
+
 use serde_json::json;
 use sqlx::{Any, Row, Transaction};
 
@@ -7,8 +9,9 @@ use saring_core::{Decision, Listing, Priority, Verdict};
 
 use crate::audit::AuditWriter;
 use crate::canonical::{canonical_of, listing_version, redacted};
-use crate::rows::{priority_name, priority_rank};
-use crate::takedowns::note_listing_key;
+use crate::rows::{priority_name, priority_rank, with_values};
+use crate::sellers::{SellerUpdate, insert_active_sellers, update_sellers_in};
+use crate::takedowns::note_listing_keys;
 use crate::{Result, Store};
 
 /// Who opens and updates cases from screening, in case events.
@@ -99,40 +102,128 @@ impl Store {
         batch: &[PreparedDecision],
         now: i64,
     ) -> Result<RecordSummary> {
-        let mut summary = RecordSummary::default();
+        self.record_screening(batch, &[], now).await
+    }
+
+    /// Records a batch of decisions as [`Store::record_decisions`] does and what the batch
+    /// taught about its sellers as [`Store::update_sellers`] does, in one transaction (one
+    /// commit per batch).
+    pub async fn record_screening(
+        &self,
+        batch: &[PreparedDecision],
+        sellers: &[SellerUpdate],
+        now: i64,
+    ) -> Result<RecordSummary> {
         let mut tx = self.pool.begin().await?;
-        let mut audit = AuditWriter::start(&mut tx).await?;
-        for item in batch {
-            let Some(decision_id) = insert_decision(&mut tx, item, now).await? else {
-                summary.unchanged += 1;
-                continue;
-            };
-            summary.recorded += 1;
-            if let Some(key) = &item.listing_key {
-                note_listing_key(&mut tx, key, &item.platform, &item.listing_id, now).await?;
+        let summary = record_decisions_in(&mut tx, batch, now).await?;
+        update_sellers_in(&mut tx, sellers, now).await?;
+        tx.commit().await?;
+        Ok(summary)
+    }
+}
+
+/// Where a listing is, by platform and listing id.
+type ListingKey<'a> = (&'a str, &'a str);
+
+/// What recording a new decision does to the listing's cases.
+enum CaseChange {
+    /// Nothing: an allow for a listing without a pending case.
+    None,
+    /// Opens a case (the first review or block of the listing without a pending case).
+    Open,
+    /// Updates the listing's pending case, or the case the batch opened for it.
+    Rescreen,
+}
+
+/// Records decisions, opens and updates cases, inside the caller's transaction. Works on
+/// the whole batch at once (a few statements per batch, not per listing) with the effect of
+/// recording the listings one after another.
+async fn record_decisions_in(
+    tx: &mut Transaction<'static, Any>,
+    batch: &[PreparedDecision],
+    now: i64,
+) -> Result<RecordSummary> {
+    let mut audit = AuditWriter::start(tx).await?;
+    let recorded = insert_decisions(tx, batch, now).await?;
+    note_listing_keys(
+        tx,
+        recorded.iter().filter_map(|(item, _)| {
+            Some((
+                item.listing_key.as_deref()?,
+                item.platform.as_str(),
+                item.listing_id.as_str(),
+            ))
+        }),
+        now,
+    )
+    .await?;
+    let mut pending = pending_cases(tx, &recorded).await?;
+    let mut opened: HashSet<ListingKey<'_>> = HashSet::new();
+    let changes: Vec<CaseChange> = recorded
+        .iter()
+        .map(|(item, _)| {
+            let key = (item.platform.as_str(), item.listing_id.as_str());
+            if pending.contains_key(&key) || opened.contains(&key) {
+                CaseChange::Rescreen
+            } else if item.verdict != Verdict::Allow {
+                opened.insert(key);
+                CaseChange::Open
+            } else {
+                CaseChange::None
             }
-            let subject = format!("{}/{}", item.platform, item.listing_id);
-            let payload = json!({
-                "decision_id": decision_id,
-                "decision": item.verdict.as_str(),
-                "priority": priority_name(item.priority),
-                "score": item.score,
-                "model_version": item.model_version,
-                "reasons": item.reasons,
-            });
-            audit.append(now, "decision", &subject, &payload);
-            let pending = sqlx::query(
-                "SELECT id, state FROM cases WHERE platform = $1 AND listing_id = $2 \
-                 AND state IN ('open', 'claimed')",
-            )
-            .bind(&item.platform)
-            .bind(&item.listing_id)
-            .fetch_optional(&mut *tx)
-            .await?;
-            let seller_id = &item.seller_id;
-            if let Some(case) = pending {
-                let case_id: i64 = case.try_get("id")?;
-                let state: String = case.try_get("state")?;
+        })
+        .collect();
+    let openings: Vec<&(&PreparedDecision, i64)> = recorded
+        .iter()
+        .zip(&changes)
+        .filter(|(_, change)| matches!(change, CaseChange::Open))
+        .map(|(recorded, _)| recorded)
+        .collect();
+    for (id, key) in open_cases(tx, &openings, now).await? {
+        pending.insert(key, (id, "open".to_string()));
+    }
+    let mut summary = RecordSummary {
+        recorded: recorded.len(),
+        unchanged: batch.len() - recorded.len(),
+        ..RecordSummary::default()
+    };
+    let mut events = Vec::with_capacity(openings.len());
+    for ((item, decision_id), change) in recorded.iter().zip(&changes) {
+        let decision_id = *decision_id;
+        let subject = format!("{}/{}", item.platform, item.listing_id);
+        let payload = json!({
+            "decision_id": decision_id,
+            "decision": item.verdict.as_str(),
+            "priority": priority_name(item.priority),
+            "score": item.score,
+            "model_version": item.model_version,
+            "reasons": item.reasons,
+        });
+        audit.append(now, "decision", &subject, &payload);
+        let key = (item.platform.as_str(), item.listing_id.as_str());
+        let Some((case_id, state)) = pending.get(&key) else {
+            continue;
+        };
+        let case_id = *case_id;
+        match change {
+            CaseChange::None => {}
+            CaseChange::Open => {
+                let reason = format!(
+                    "screening decided {} (score {:.2}, priority {})",
+                    item.verdict.as_str(),
+                    item.score,
+                    priority_name(item.priority)
+                );
+                audit.append(
+                    now,
+                    "case_opened",
+                    &format!("case/{case_id}"),
+                    &json!({"decision_id": decision_id, "listing": subject, "reason": reason}),
+                );
+                events.push((case_id, "opened", None, state.clone(), reason, decision_id));
+                summary.cases_opened += 1;
+            }
+            CaseChange::Rescreen => {
                 sqlx::query(
                     "UPDATE cases SET verdict = $1, priority = $2, priority_rank = $3, score = $4, \
                      decision_id = $5, seller_id = $6, updated_at = $7 WHERE id = $8",
@@ -142,128 +233,202 @@ impl Store {
                 .bind(priority_rank(item.priority))
                 .bind(item.score)
                 .bind(decision_id)
-                .bind(seller_id)
+                .bind(&item.seller_id)
                 .bind(now)
                 .bind(case_id)
-                .execute(&mut *tx)
+                .execute(&mut **tx)
                 .await?;
                 let reason = format!(
                     "listing changed and was screened again: {} (score {:.2})",
                     item.verdict.as_str(),
                     item.score
                 );
-                Event {
-                    case_id,
-                    event: "rescreened",
-                    from_state: Some(&state),
-                    to_state: &state,
-                    actor: SCREENER,
-                    reason: &reason,
-                    decision_id: Some(decision_id),
-                    at: now,
-                }
-                .insert(&mut tx)
-                .await?;
                 audit.append(
                     now,
                     "case_updated",
                     &format!("case/{case_id}"),
                     &json!({"decision_id": decision_id, "reason": reason}),
                 );
+                let from = Some(state.clone());
+                events.push((
+                    case_id,
+                    "rescreened",
+                    from,
+                    state.clone(),
+                    reason,
+                    decision_id,
+                ));
                 summary.cases_updated += 1;
-            } else if item.verdict != Verdict::Allow {
-                let case_id: i64 = sqlx::query(
-                    "INSERT INTO cases (platform, listing_id, seller_id, state, verdict, priority, \
-                     priority_rank, score, decision_id, opened_at, updated_at) \
-                     VALUES ($1, $2, $3, 'open', $4, $5, $6, $7, $8, $9, $9) RETURNING id",
-                )
-                .bind(&item.platform)
-                .bind(&item.listing_id)
-                .bind(seller_id)
+            }
+        }
+    }
+    let events: Vec<Event<'_>> = events
+        .iter()
+        .map(|(case_id, event, from, to, reason, decision_id)| Event {
+            case_id: *case_id,
+            event,
+            from_state: from.as_deref(),
+            to_state: to,
+            actor: SCREENER,
+            reason,
+            decision_id: Some(*decision_id),
+            at: now,
+        })
+        .collect();
+    Event::insert_all(tx, &events).await?;
+    audit.finish(tx).await?;
+    Ok(summary)
+}
+
+/// Inserts the batch's decisions, leaving out listing versions recorded before (or earlier
+/// in the batch); the new ones with their ids, in batch order.
+async fn insert_decisions<'b>(
+    tx: &mut Transaction<'static, Any>,
+    batch: &'b [PreparedDecision],
+    now: i64,
+) -> Result<Vec<(&'b PreparedDecision, i64)>> {
+    let rows = with_values(
+        tx,
+        (
+            "INSERT INTO decisions (platform, listing_id, listing_version, seller_id, verdict, \
+             priority, score, model_version, decision_json, listing_json, image_hashes_json, \
+             normalised_text, decided_at)",
+            "ON CONFLICT (platform, listing_id, listing_version) DO NOTHING \
+             RETURNING id, platform, listing_id, listing_version",
+        ),
+        13,
+        batch,
+        |insert, item| {
+            insert
+                .bind(item.platform.as_str())
+                .bind(item.listing_id.as_str())
+                .bind(item.listing_version.as_str())
+                .bind(item.seller_id.as_deref())
+                .bind(item.verdict.as_str())
+                .bind(priority_name(item.priority))
+                .bind(item.score)
+                .bind(item.model_version.as_str())
+                .bind(item.decision_json.as_str())
+                .bind(item.listing_json.as_str())
+                .bind(item.image_hashes_json.as_str())
+                .bind(item.normalised_text.as_str())
+                .bind(now)
+        },
+    )
+    .await?;
+    let mut ids: HashMap<(String, String, String), i64> = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let key = (
+            row.try_get("platform")?,
+            row.try_get("listing_id")?,
+            row.try_get("listing_version")?,
+        );
+        ids.insert(key, row.try_get("id")?);
+    }
+    Ok(batch
+        .iter()
+        .filter_map(|item| {
+            let key = (
+                item.platform.clone(),
+                item.listing_id.clone(),
+                item.listing_version.clone(),
+            );
+            ids.remove(&key).map(|id| (item, id))
+        })
+        .collect())
+}
+
+/// The pending (open or claimed) cases of the recorded listings: id and state by listing.
+async fn pending_cases<'b>(
+    tx: &mut Transaction<'static, Any>,
+    recorded: &[(&'b PreparedDecision, i64)],
+) -> Result<HashMap<ListingKey<'b>, (i64, String)>> {
+    let keys: HashSet<ListingKey<'b>> = recorded
+        .iter()
+        .map(|(item, _)| (item.platform.as_str(), item.listing_id.as_str()))
+        .collect();
+    let listing_ids: Vec<&str> = keys.iter().map(|(_, listing_id)| *listing_id).collect();
+    let rows = with_values(
+        tx,
+        (
+            "SELECT id, state, platform, listing_id FROM cases \
+             WHERE state IN ('open', 'claimed') AND listing_id IN (",
+            ")",
+        ),
+        1,
+        &listing_ids,
+        |select, listing_id| select.bind(*listing_id),
+    )
+    .await?;
+    let by_owned = owned_keys(keys.into_iter());
+    let mut pending = HashMap::with_capacity(rows.len());
+    for row in rows {
+        let key = (row.try_get("platform")?, row.try_get("listing_id")?);
+        if let Some(key) = by_owned.get(&key) {
+            pending.insert(*key, (row.try_get("id")?, row.try_get("state")?));
+        }
+    }
+    Ok(pending)
+}
+
+/// Listing keys by owned copies of themselves, to find a row's listing among them.
+fn owned_keys<'b>(
+    keys: impl Iterator<Item = ListingKey<'b>>,
+) -> HashMap<(String, String), ListingKey<'b>> {
+    keys.map(|key @ (platform, listing_id)| ((platform.to_string(), listing_id.to_string()), key))
+        .collect()
+}
+
+/// Opens one case per listing in `openings` and records their sellers as active if new;
+/// the new case ids by listing.
+async fn open_cases<'b>(
+    tx: &mut Transaction<'static, Any>,
+    openings: &[&(&'b PreparedDecision, i64)],
+    now: i64,
+) -> Result<Vec<(i64, ListingKey<'b>)>> {
+    let rows = with_values(
+        tx,
+        (
+            "INSERT INTO cases (platform, listing_id, seller_id, state, verdict, priority, \
+             priority_rank, score, decision_id, opened_at, updated_at)",
+            "RETURNING id, platform, listing_id",
+        ),
+        11,
+        openings,
+        |insert, (item, decision_id)| {
+            insert
+                .bind(item.platform.as_str())
+                .bind(item.listing_id.as_str())
+                .bind(item.seller_id.as_deref())
+                .bind("open")
                 .bind(item.verdict.as_str())
                 .bind(priority_name(item.priority))
                 .bind(priority_rank(item.priority))
                 .bind(item.score)
-                .bind(decision_id)
+                .bind(*decision_id)
                 .bind(now)
-                .fetch_one(&mut *tx)
-                .await?
-                .try_get("id")?;
-                let reason = format!(
-                    "screening decided {} (score {:.2}, priority {})",
-                    item.verdict.as_str(),
-                    item.score,
-                    priority_name(item.priority)
-                );
-                Event {
-                    case_id,
-                    event: "opened",
-                    from_state: None,
-                    to_state: "open",
-                    actor: SCREENER,
-                    reason: &reason,
-                    decision_id: Some(decision_id),
-                    at: now,
-                }
-                .insert(&mut tx)
-                .await?;
-                audit.append(
-                    now,
-                    "case_opened",
-                    &format!("case/{case_id}"),
-                    &json!({"decision_id": decision_id, "listing": subject, "reason": reason}),
-                );
-                if let Some(seller) = seller_id {
-                    sqlx::query(
-                        "INSERT INTO sellers (platform, seller_id, status, updated_at) \
-                         VALUES ($1, $2, 'active', $3) ON CONFLICT (platform, seller_id) DO NOTHING",
-                    )
-                    .bind(&item.platform)
-                    .bind(seller)
-                    .bind(now)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-                summary.cases_opened += 1;
-            }
-        }
-        audit.finish(&mut tx).await?;
-        tx.commit().await?;
-        Ok(summary)
-    }
-}
-
-/// Inserts the decision unless this listing version was recorded before; its id if new.
-async fn insert_decision(
-    tx: &mut Transaction<'static, Any>,
-    item: &PreparedDecision,
-    now: i64,
-) -> Result<Option<i64>> {
-    let row = sqlx::query(
-        "INSERT INTO decisions (platform, listing_id, listing_version, seller_id, verdict, priority, \
-         score, model_version, decision_json, listing_json, image_hashes_json, normalised_text, decided_at) \
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) \
-         ON CONFLICT (platform, listing_id, listing_version) DO NOTHING RETURNING id",
+                .bind(now)
+        },
     )
-    .bind(&item.platform)
-    .bind(&item.listing_id)
-    .bind(&item.listing_version)
-    .bind(&item.seller_id)
-    .bind(item.verdict.as_str())
-    .bind(priority_name(item.priority))
-    .bind(item.score)
-    .bind(&item.model_version)
-    .bind(&item.decision_json)
-    .bind(&item.listing_json)
-    .bind(&item.image_hashes_json)
-    .bind(&item.normalised_text)
-    .bind(now)
-    .fetch_optional(&mut **tx)
     .await?;
-    Ok(match row {
-        Some(row) => Some(row.try_get("id")?),
-        None => None,
-    })
+    let by_owned = owned_keys(
+        openings
+            .iter()
+            .map(|(item, _)| (item.platform.as_str(), item.listing_id.as_str())),
+    );
+    let mut opened = Vec::with_capacity(rows.len());
+    for row in rows {
+        let key = (row.try_get("platform")?, row.try_get("listing_id")?);
+        if let Some(key) = by_owned.get(&key) {
+            opened.push((row.try_get("id")?, *key));
+        }
+    }
+    let sellers: Vec<(&str, &str)> = openings
+        .iter()
+        .filter_map(|(item, _)| Some((item.platform.as_str(), item.seller_id.as_deref()?)))
+        .collect();
+    insert_active_sellers(tx, &sellers, now).await?;
+    Ok(opened)
 }
 
 /// A case transition as recorded: who, when, why.
@@ -289,19 +454,35 @@ pub(crate) struct Event<'a> {
 impl Event<'_> {
     /// Writes the event.
     pub(crate) async fn insert(&self, tx: &mut Transaction<'static, Any>) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO case_events (case_id, event, from_state, to_state, actor, reason, decision_id, at) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        Event::insert_all(tx, std::slice::from_ref(self)).await
+    }
+
+    /// Writes the events, a few hundred per statement.
+    pub(crate) async fn insert_all(
+        tx: &mut Transaction<'static, Any>,
+        events: &[Event<'_>],
+    ) -> Result<()> {
+        with_values(
+            tx,
+            (
+                "INSERT INTO case_events (case_id, event, from_state, to_state, actor, reason, \
+                 decision_id, at)",
+                "",
+            ),
+            8,
+            events,
+            |insert, event| {
+                insert
+                    .bind(event.case_id)
+                    .bind(event.event)
+                    .bind(event.from_state)
+                    .bind(event.to_state)
+                    .bind(event.actor)
+                    .bind(event.reason)
+                    .bind(event.decision_id)
+                    .bind(event.at)
+            },
         )
-        .bind(self.case_id)
-        .bind(self.event)
-        .bind(self.from_state)
-        .bind(self.to_state)
-        .bind(self.actor)
-        .bind(self.reason)
-        .bind(self.decision_id)
-        .bind(self.at)
-        .execute(&mut **tx)
         .await?;
         Ok(())
     }

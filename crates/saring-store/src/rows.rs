@@ -1,7 +1,10 @@
-//! Reading stored text back into domain types.
+//! Reading stored text back into domain types, and writing many rows per statement.
 
 use serde::de::DeserializeOwned;
 use serde_json::Value;
+use sqlx::any::{AnyArguments, AnyRow};
+use sqlx::query::Query;
+use sqlx::{Any, AssertSqlSafe, Transaction};
 
 use saring_core::{CaseState, Priority};
 
@@ -40,4 +43,49 @@ pub(crate) fn priority_name(priority: Priority) -> &'static str {
         Priority::Retail => "retail",
         Priority::None => "none",
     }
+}
+
+/// A statement on either database, with its arguments bound.
+pub(crate) type AnyQuery = Query<'static, Any, AnyArguments>;
+
+/// Most rows one statement carries: SQLite allows 32,766 parameters, PostgreSQL 65,535.
+const ROWS_PER_STATEMENT: usize = 256;
+
+/// Runs `{head} VALUES ($1, ...), (...) {tail}` over `items`, `columns` parameters per
+/// item bound by `bind`, in statements of at most [`ROWS_PER_STATEMENT`] rows; returns
+/// the rows the statements give back (for a `RETURNING` tail, or `head` = `... IN (` and
+/// `tail` = `)`). One round trip per few hundred rows instead of one per row.
+pub(crate) async fn with_values<T>(
+    tx: &mut Transaction<'static, Any>,
+    (head, tail): (&str, &str),
+    columns: usize,
+    items: &[T],
+    bind: impl Fn(AnyQuery, &T) -> AnyQuery,
+) -> Result<Vec<AnyRow>> {
+    let mut rows = Vec::new();
+    for chunk in items.chunks(ROWS_PER_STATEMENT) {
+        let mut sql = String::with_capacity(head.len() + tail.len() + chunk.len() * columns * 6);
+        sql.push_str(head);
+        sql.push_str(" VALUES ");
+        for row in 0..chunk.len() {
+            sql.push_str(if row == 0 { "(" } else { ", (" });
+            for column in 0..columns {
+                if column > 0 {
+                    sql.push_str(", ");
+                }
+                sql.push('$');
+                sql.push_str(&(row * columns + column + 1).to_string());
+            }
+            sql.push(')');
+        }
+        sql.push(' ');
+        sql.push_str(tail);
+        let query = chunk
+            .iter()
+            .fold(sqlx::query(AssertSqlSafe(sql)), |query, item| {
+                bind(query, item)
+            });
+        rows.extend(query.fetch_all(&mut **tx).await?);
+    }
+    Ok(rows)
 }

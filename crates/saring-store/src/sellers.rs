@@ -2,13 +2,15 @@
 //! needs; the linking itself lives elsewhere. Raw identifiers are never stored: the
 //! `seller_identifiers` table has no column for them, only keyed hashes.
 
+use std::collections::HashMap;
+
 use serde_json::Value;
 use sqlx::{Any, Row, Transaction};
 
 use saring_core::SellerStatus;
 
 use crate::cases::ActionRecord;
-use crate::rows::{parse_json, parse_name};
+use crate::rows::{parse_json, parse_name, with_values};
 use crate::{Result, Store};
 
 /// A seller's standing and the sanctions behind it.
@@ -79,49 +81,7 @@ impl Store {
     /// identifiers and links; sellers not yet known are recorded as active.
     pub async fn update_sellers(&self, updates: &[SellerUpdate], now: i64) -> Result<()> {
         let mut tx = self.pool.begin().await?;
-        for update in updates {
-            let (platform, seller_id) = (&update.platform, &update.seller_id);
-            sqlx::query(
-                "INSERT INTO sellers (platform, seller_id, status, updated_at) \
-                 VALUES ($1, $2, 'active', $3) ON CONFLICT (platform, seller_id) DO NOTHING",
-            )
-            .bind(platform)
-            .bind(seller_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-            upsert_fingerprint(&mut tx, platform, seller_id, &update.fingerprint, now).await?;
-            insert_identifiers(&mut tx, platform, seller_id, &update.identifiers, now).await?;
-            for link in &update.links {
-                let evidence = serde_json::to_string(&link.evidence)?;
-                let replaced = sqlx::query(
-                    "UPDATE seller_links SET evidence_json = $1 WHERE platform = $2 AND seller_id = $3 \
-                     AND linked_platform = $4 AND linked_seller_id = $5",
-                )
-                .bind(&evidence)
-                .bind(&link.platform)
-                .bind(&link.seller_id)
-                .bind(&link.linked_platform)
-                .bind(&link.linked_seller_id)
-                .execute(&mut *tx)
-                .await?
-                .rows_affected();
-                if replaced == 0 {
-                    sqlx::query(
-                        "INSERT INTO seller_links (platform, seller_id, linked_platform, linked_seller_id, \
-                         evidence_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-                    )
-                    .bind(&link.platform)
-                    .bind(&link.seller_id)
-                    .bind(&link.linked_platform)
-                    .bind(&link.linked_seller_id)
-                    .bind(&evidence)
-                    .bind(link.created_at)
-                    .execute(&mut *tx)
-                    .await?;
-                }
-            }
-        }
+        update_sellers_in(&mut tx, updates, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -180,8 +140,12 @@ impl Store {
         identifiers: &[(String, String)],
         now: i64,
     ) -> Result<()> {
+        let identifiers: Vec<KeyedIdentifier<'_>> = identifiers
+            .iter()
+            .map(|(kind, keyed_hash)| (platform, seller_id, kind.as_str(), keyed_hash.as_str()))
+            .collect();
         let mut tx = self.pool.begin().await?;
-        insert_identifiers(&mut tx, platform, seller_id, identifiers, now).await?;
+        insert_identifiers(&mut tx, &identifiers, now).await?;
         tx.commit().await?;
         Ok(())
     }
@@ -332,26 +296,150 @@ impl Store {
     }
 }
 
-async fn insert_identifiers(
+/// Saves sellers' fingerprints, keyed identifiers and links inside the caller's transaction,
+/// a few statements for the whole batch. A seller updated twice keeps the later fingerprint.
+pub(crate) async fn update_sellers_in(
     tx: &mut Transaction<'static, Any>,
-    platform: &str,
-    seller_id: &str,
-    identifiers: &[(String, String)],
+    updates: &[SellerUpdate],
     now: i64,
 ) -> Result<()> {
-    for (kind, keyed_hash) in identifiers {
+    if updates.is_empty() {
+        return Ok(());
+    }
+    let sellers: Vec<(&str, &str)> = updates
+        .iter()
+        .map(|update| (update.platform.as_str(), update.seller_id.as_str()))
+        .collect();
+    insert_active_sellers(tx, &sellers, now).await?;
+    let mut latest: HashMap<(&str, &str), String> = HashMap::with_capacity(updates.len());
+    for update in updates {
+        let fingerprint = serde_json::to_string(&update.fingerprint)?;
+        latest.insert((&update.platform, &update.seller_id), fingerprint);
+    }
+    let fingerprints: Vec<_> = latest.into_iter().collect();
+    with_values(
+        tx,
+        (
+            "INSERT INTO seller_fingerprints (platform, seller_id, fingerprint_json, updated_at)",
+            "ON CONFLICT (platform, seller_id) DO UPDATE \
+             SET fingerprint_json = excluded.fingerprint_json, updated_at = excluded.updated_at",
+        ),
+        4,
+        &fingerprints,
+        |upsert, ((platform, seller_id), fingerprint)| {
+            upsert
+                .bind(*platform)
+                .bind(*seller_id)
+                .bind(fingerprint.as_str())
+                .bind(now)
+        },
+    )
+    .await?;
+    let identifiers: Vec<KeyedIdentifier<'_>> = updates
+        .iter()
+        .flat_map(|update| {
+            update.identifiers.iter().map(|(kind, keyed_hash)| {
+                (
+                    update.platform.as_str(),
+                    update.seller_id.as_str(),
+                    kind.as_str(),
+                    keyed_hash.as_str(),
+                )
+            })
+        })
+        .collect();
+    insert_identifiers(tx, &identifiers, now).await?;
+    for link in updates.iter().flat_map(|update| &update.links) {
+        upsert_link(tx, link).await?;
+    }
+    Ok(())
+}
+
+/// Records sellers (platform, seller id) as active unless already known.
+pub(crate) async fn insert_active_sellers(
+    tx: &mut Transaction<'static, Any>,
+    sellers: &[(&str, &str)],
+    now: i64,
+) -> Result<()> {
+    with_values(
+        tx,
+        (
+            "INSERT INTO sellers (platform, seller_id, status, updated_at)",
+            "ON CONFLICT (platform, seller_id) DO NOTHING",
+        ),
+        4,
+        sellers,
+        |insert, (platform, seller_id)| {
+            insert
+                .bind(*platform)
+                .bind(*seller_id)
+                .bind("active")
+                .bind(now)
+        },
+    )
+    .await?;
+    Ok(())
+}
+
+/// Records a link between two sellers, replacing the evidence of an earlier link of the pair.
+async fn upsert_link(tx: &mut Transaction<'static, Any>, link: &SellerLink) -> Result<()> {
+    let evidence = serde_json::to_string(&link.evidence)?;
+    let replaced = sqlx::query(
+        "UPDATE seller_links SET evidence_json = $1 WHERE platform = $2 AND seller_id = $3 \
+         AND linked_platform = $4 AND linked_seller_id = $5",
+    )
+    .bind(&evidence)
+    .bind(&link.platform)
+    .bind(&link.seller_id)
+    .bind(&link.linked_platform)
+    .bind(&link.linked_seller_id)
+    .execute(&mut **tx)
+    .await?
+    .rows_affected();
+    if replaced == 0 {
         sqlx::query(
-            "INSERT INTO seller_identifiers (platform, seller_id, kind, keyed_hash, first_seen_at) \
-             VALUES ($1, $2, $3, $4, $5) ON CONFLICT (platform, seller_id, kind, keyed_hash) DO NOTHING",
+            "INSERT INTO seller_links (platform, seller_id, linked_platform, linked_seller_id, \
+             evidence_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
-        .bind(platform)
-        .bind(seller_id)
-        .bind(kind)
-        .bind(keyed_hash)
-        .bind(now)
+        .bind(&link.platform)
+        .bind(&link.seller_id)
+        .bind(&link.linked_platform)
+        .bind(&link.linked_seller_id)
+        .bind(&evidence)
+        .bind(link.created_at)
         .execute(&mut **tx)
         .await?;
     }
+    Ok(())
+}
+
+/// A seller's keyed identifier: platform, seller id, kind, keyed hash.
+type KeyedIdentifier<'a> = (&'a str, &'a str, &'a str, &'a str);
+
+/// Records keyed identifiers; known ones are kept as they were.
+async fn insert_identifiers(
+    tx: &mut Transaction<'static, Any>,
+    identifiers: &[KeyedIdentifier<'_>],
+    now: i64,
+) -> Result<()> {
+    with_values(
+        tx,
+        (
+            "INSERT INTO seller_identifiers (platform, seller_id, kind, keyed_hash, first_seen_at)",
+            "ON CONFLICT (platform, seller_id, kind, keyed_hash) DO NOTHING",
+        ),
+        5,
+        identifiers,
+        |insert, (platform, seller_id, kind, keyed_hash)| {
+            insert
+                .bind(*platform)
+                .bind(*seller_id)
+                .bind(*kind)
+                .bind(*keyed_hash)
+                .bind(now)
+        },
+    )
+    .await?;
     Ok(())
 }
 

@@ -6,7 +6,7 @@
 //! in `listing_keys`, so a request matches a listing screened before it, and a listing
 //! screened later matches the pending links that name it.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use serde::Serialize;
@@ -19,6 +19,7 @@ use saring_takedowns::{
 };
 
 use crate::audit::AuditWriter;
+use crate::rows::with_values;
 use crate::{Result, Store, StoreError};
 
 /// What importing a request file changed.
@@ -102,32 +103,64 @@ fn status_of(name: &str, at: Option<i64>, reason: Option<String>) -> Result<Acti
     })
 }
 
-/// Notes a screened listing's canonical key and matches the pending links that name it.
-pub(crate) async fn note_listing_key(
+/// Notes screened listings' canonical keys (key, platform, listing id) and matches the
+/// pending links that name them.
+pub(crate) async fn note_listing_keys<'a>(
     tx: &mut Transaction<'static, Any>,
-    key: &str,
-    platform: &str,
-    listing_id: &str,
+    listings: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
     now: i64,
 ) -> Result<()> {
-    sqlx::query(
-        "INSERT INTO listing_keys (canonical_key, platform, listing_id, first_seen) \
-         VALUES ($1, $2, $3, $4) ON CONFLICT (canonical_key) DO NOTHING",
+    let listings: Vec<(&str, &str, &str)> = listings.collect();
+    if listings.is_empty() {
+        return Ok(());
+    }
+    with_values(
+        tx,
+        (
+            "INSERT INTO listing_keys (canonical_key, platform, listing_id, first_seen)",
+            "ON CONFLICT (canonical_key) DO NOTHING",
+        ),
+        4,
+        &listings,
+        |insert, (key, platform, listing_id)| {
+            insert
+                .bind(*key)
+                .bind(*platform)
+                .bind(*listing_id)
+                .bind(now)
+        },
     )
-    .bind(key)
-    .bind(platform)
-    .bind(listing_id)
-    .bind(now)
-    .execute(&mut **tx)
     .await?;
-    sqlx::query(
-        "UPDATE takedown_links SET listing_id = $1 \
-         WHERE canonical_key = $2 AND listing_id IS NULL",
+    let keys: Vec<&str> = listings.iter().map(|(key, _, _)| *key).collect();
+    let unresolved: HashSet<String> = with_values(
+        tx,
+        (
+            "SELECT canonical_key FROM takedown_links WHERE listing_id IS NULL \
+             AND canonical_key IN (",
+            ")",
+        ),
+        1,
+        &keys,
+        |select, key| select.bind(*key),
     )
-    .bind(listing_id)
-    .bind(key)
-    .execute(&mut **tx)
-    .await?;
+    .await?
+    .iter()
+    .map(|row| row.try_get("canonical_key"))
+    .collect::<std::result::Result<_, _>>()?;
+    // The first listing seen at a requested link resolves it.
+    let mut resolved = HashSet::new();
+    for (key, _, listing_id) in listings {
+        if unresolved.contains(key) && resolved.insert(key) {
+            sqlx::query(
+                "UPDATE takedown_links SET listing_id = $1 \
+                 WHERE canonical_key = $2 AND listing_id IS NULL",
+            )
+            .bind(listing_id)
+            .bind(key)
+            .execute(&mut **tx)
+            .await?;
+        }
+    }
     Ok(())
 }
 

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{DAY, T0, TestStore, enforcement, listing, screen};
+use common::{DAY, T0, TestStore, enforcement, listing, prepared, screen};
 use saring_core::{CaseState, Priority, SanctionKind, SellerStatus, TransitionError, Verdict};
 use saring_store::{
     AppealOutcome, AuditProblem, BankEntryRecord, CaseFilter, ReviewOutcome, SellerLink,
@@ -13,6 +13,7 @@ use sqlx::Row;
 on_both_stores!(
     a_listing_version_is_recorded_once_and_flagged_listings_open_one_case,
     a_rescreen_updates_the_pending_case,
+    one_batch_records_as_its_listings_would_one_after_another,
     a_lapsed_claim_lets_another_reviewer_decide,
     retail_ladder_warns_suspends_then_bans_within_the_window,
     strikes_outside_the_window_do_not_count,
@@ -94,6 +95,110 @@ async fn a_rescreen_updates_the_pending_case(t: TestStore) {
         detail.listing.title.contains("BAL"),
         "{}",
         detail.listing.title
+    );
+}
+
+async fn one_batch_records_as_its_listings_would_one_after_another(t: TestStore) {
+    let store = &t.store;
+    let pending_before = listing("c", "s3", "Celana bekas import");
+    screen(
+        store,
+        &pending_before,
+        Verdict::Review,
+        Priority::Retail,
+        T0,
+    )
+    .await;
+    let first = listing("a", "s1", "Jaket bekas import");
+    let changed = listing("a", "s1", "Jaket bekas import BAL 100kg");
+    let batch = [
+        prepared(&first, Verdict::Review, Priority::Retail),
+        prepared(&first, Verdict::Review, Priority::Retail),
+        prepared(&changed, Verdict::Block, Priority::Wholesale),
+        prepared(
+            &listing("b", "s2", "Kemeja baru"),
+            Verdict::Allow,
+            Priority::None,
+        ),
+        prepared(
+            &listing("c", "s3", "Celana baru"),
+            Verdict::Allow,
+            Priority::None,
+        ),
+    ];
+    let fingerprint = |version: i64| SellerUpdate {
+        platform: "shopee".into(),
+        seller_id: "s1".into(),
+        fingerprint: serde_json::json!({ "v": version }),
+        identifiers: vec![("phone".into(), format!("k{version}"))],
+        links: Vec::new(),
+    };
+    let summary = store
+        .record_screening(&batch, &[fingerprint(1), fingerprint(2)], T0 + 10)
+        .await
+        .expect("record");
+    assert_eq!(
+        (
+            summary.recorded,
+            summary.unchanged,
+            summary.cases_opened,
+            summary.cases_updated
+        ),
+        (4, 1, 1, 2)
+    );
+    let cases = store
+        .list_cases(&CaseFilter::default(), T0)
+        .await
+        .expect("list");
+    let ids: Vec<&str> = cases.iter().map(|c| c.listing_id.as_str()).collect();
+    assert_eq!(ids.len(), 2, "{ids:?}");
+    let case_a = cases.iter().find(|c| c.listing_id == "a").expect("case a");
+    assert_eq!(
+        case_a.priority,
+        Priority::Wholesale,
+        "the later decision wins"
+    );
+    let detail = store.case(case_a.id).await.expect("case");
+    let events: Vec<&str> = detail.events.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(events, ["opened", "rescreened"]);
+    let case_c = cases.iter().find(|c| c.listing_id == "c").expect("case c");
+    let detail = store.case(case_c.id).await.expect("case");
+    let events: Vec<&str> = detail.events.iter().map(|e| e.event.as_str()).collect();
+    assert_eq!(events, ["opened", "rescreened"]);
+    assert_eq!(
+        store.seller_fingerprint("shopee", "s1").await.expect("fp"),
+        Some(serde_json::json!({"v": 2})),
+        "a seller seen twice keeps the later fingerprint"
+    );
+    let identifiers = store.seller_identifiers("shopee", "s1").await.expect("ids");
+    assert_eq!(identifiers.len(), 2);
+    let report = store.verify_audit().await.expect("verify");
+    assert!(report.is_intact());
+    let kinds: Vec<String> = sqlx::query("SELECT kind FROM audit_log ORDER BY seq")
+        .fetch_all(store.pool())
+        .await
+        .expect("audit")
+        .iter()
+        .map(|row| row.try_get("kind").expect("kind"))
+        .collect();
+    let batch_kinds: Vec<&str> = kinds
+        .iter()
+        .rev()
+        .take(7)
+        .rev()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        batch_kinds,
+        [
+            "decision",
+            "case_opened",
+            "decision",
+            "case_updated",
+            "decision",
+            "decision",
+            "case_updated"
+        ]
     );
 }
 

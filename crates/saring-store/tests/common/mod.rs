@@ -144,14 +144,12 @@ pub fn decision(listing: &Listing, verdict: Verdict, priority: Priority) -> Deci
     }
 }
 
-/// Records one screening of `listing` at `now`.
-pub async fn screen(
-    store: &Store,
+/// `listing` screened as `verdict`, ready to record.
+pub fn prepared(
     listing: &Listing,
     verdict: Verdict,
     priority: Priority,
-    now: i64,
-) -> saring_store::RecordSummary {
+) -> saring_store::PreparedDecision {
     let decision = decision(listing, verdict, priority);
     let hashes =
         vec!["d8f8f0cec0f4a84f0637022a278f67f0b36e2ed596621e1d33e6339c4e9c9b22".to_string()];
@@ -162,9 +160,19 @@ pub async fn screen(
         image_hashes: &hashes,
         normalised_text: &normalised,
     };
-    let prepared = saring_store::PreparedDecision::new(&item).expect("prepare");
+    saring_store::PreparedDecision::new(&item).expect("prepare")
+}
+
+/// Records one screening of `listing` at `now`.
+pub async fn screen(
+    store: &Store,
+    listing: &Listing,
+    verdict: Verdict,
+    priority: Priority,
+    now: i64,
+) -> saring_store::RecordSummary {
     store
-        .record_decisions(&[prepared], now)
+        .record_decisions(&[prepared(listing, verdict, priority)], now)
         .await
         .expect("record")
 }
