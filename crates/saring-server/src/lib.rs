@@ -167,13 +167,15 @@ impl Server {
             dispatcher,
         } = self;
         let (stop_delivery, stopping) = tokio::sync::watch::channel(false);
-        let delivering = tokio::spawn(deliver_webhooks(dispatcher, stopping));
+        let delivering = tokio::spawn(deliver_webhooks(dispatcher, stopping.clone()));
+        let checkpointing = tokio::spawn(checkpoint_often(store.clone(), stopping));
         let app = router(state)?.merge(saring_review_ui::router(store.clone(), ui));
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await;
         let _ = stop_delivery.send(true);
         let _ = delivering.await;
+        let _ = checkpointing.await;
         // Every sender went with the router: the writer commits what is queued and stops.
         let drained = writer.await;
         store.close().await;
@@ -199,6 +201,33 @@ async fn deliver_webhooks(dispatcher: Dispatcher, stopping: tokio::sync::watch::
         }
     }
 }
+
+/// Checkpoints the store every [`CHECKPOINT_EVERY`] until `stopping` turns true, so that
+/// the writer's commits do not stall on checkpoints of their own (see
+/// [`Store::checkpoint_in_background`]).
+async fn checkpoint_often(store: Store, mut stopping: tokio::sync::watch::Receiver<bool>) {
+    if let Err(error) = store.checkpoint_in_background().await {
+        eprintln!("saring serve: checkpoints stay with the writer: {error}");
+        return;
+    }
+    let mut ticks = tokio::time::interval(CHECKPOINT_EVERY);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = stopping.wait_for(|stop| *stop) => return,
+            _ = ticks.tick() => {}
+        }
+        if let Err(error) = store.checkpoint(WAL_RESTART_FRAMES).await {
+            eprintln!("saring serve: checkpoint: {error}");
+        }
+    }
+}
+
+/// How often the server checkpoints the store.
+const CHECKPOINT_EVERY: std::time::Duration = std::time::Duration::from_millis(200);
+
+/// Write-ahead log length (4 KiB pages) above which a checkpoint restarts it: 256 MiB.
+const WAL_RESTART_FRAMES: i64 = 65_536;
 
 /// How long webhook delivery pauses after a store error.
 const WEBHOOK_RETRY_PAUSE: std::time::Duration = std::time::Duration::from_secs(30);

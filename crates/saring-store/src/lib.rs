@@ -27,7 +27,7 @@ use std::str::FromStr;
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
-use sqlx::{AnyPool, SqlStr};
+use sqlx::{AnyPool, Row, SqlStr};
 
 pub use api_keys::{ApiKeyRecord, NewApiKey};
 pub use audit::{AuditProblem, AuditReport};
@@ -183,11 +183,37 @@ const MIGRATIONS: [(i64, &str, &str, &str); 7] = [
     ),
 ];
 
+fn pool_options(backend: Backend, connections: u32) -> AnyPoolOptions {
+    AnyPoolOptions::new()
+        .max_connections(connections)
+        .after_connect(move |connection, _| {
+            Box::pin(async move {
+                if backend == Backend::Sqlite {
+                    sqlx::query("PRAGMA synchronous = NORMAL")
+                        .execute(&mut *connection)
+                        .await?;
+                }
+                Ok(())
+            })
+        })
+}
+
+/// What a checkpoint found and did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checkpoint {
+    /// Frames (pages) in the write-ahead log when the checkpoint began.
+    pub log_frames: i64,
+    /// Whether the log was long enough to be restarted.
+    pub restarted: bool,
+}
+
 /// A connected, migrated store.
 #[derive(Debug, Clone)]
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// SQLite: a connection of its own for checkpoints.
+    checkpoints: Option<AnyPool>,
 }
 
 impl Store {
@@ -207,32 +233,65 @@ impl Store {
             }
             Backend::Postgres => (url.to_string(), 4),
         };
-        let pool = AnyPoolOptions::new()
-            .max_connections(connections)
-            .after_connect(move |connection, _| {
-                Box::pin(async move {
-                    if backend == Backend::Sqlite {
-                        // In WAL mode, NORMAL syncs at checkpoints rather than at every
-                        // commit: the database cannot be corrupted, and a process crash
-                        // loses nothing; a power cut or OS crash may lose the last commits.
-                        sqlx::query("PRAGMA synchronous = NORMAL")
-                            .execute(&mut *connection)
-                            .await?;
-                    }
-                    Ok(())
-                })
-            })
-            .connect(&url)
-            .await?;
+        let pool = pool_options(backend, connections).connect(&url).await?;
         if backend == Backend::Sqlite {
             sqlx::query("PRAGMA journal_mode = WAL")
                 .execute(&pool)
                 .await?;
         }
-        let store = Store { pool, backend };
+        let checkpoints = match backend {
+            Backend::Sqlite => Some(pool_options(backend, 1).connect(&url).await?),
+            Backend::Postgres => None,
+        };
+        let store = Store {
+            pool,
+            backend,
+            checkpoints,
+        };
         store.migrate().await?;
         webhooks::enqueue_unannounced_actions(&store).await?;
         Ok(store)
+    }
+
+    /// SQLite: stops the writer from checkpointing at its commits, where a checkpoint
+    /// (copying the write-ahead log into the database file, then syncing it) stalls every
+    /// commit queued behind it. The caller then calls [`Store::checkpoint`] every fraction
+    /// of a second instead. PostgreSQL: nothing to do.
+    pub async fn checkpoint_in_background(&self) -> Result<()> {
+        if self.checkpoints.is_some() {
+            sqlx::query("PRAGMA wal_autocheckpoint = 0")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(())
+    }
+
+    /// SQLite: from a connection of its own, copies the write-ahead log into the database
+    /// file without waiting for or blocking the writer (a passive checkpoint). A log that
+    /// the writer keeps appending to is never copied whole, so it is never started afresh:
+    /// once it holds more than `restart_above` frames (pages), the rest is copied and the
+    /// log restarted between two of the writer's transactions (the writer waits meanwhile).
+    /// PostgreSQL: nothing to do, `None`.
+    pub async fn checkpoint(&self, restart_above: i64) -> Result<Option<Checkpoint>> {
+        let Some(checkpoints) = &self.checkpoints else {
+            return Ok(None);
+        };
+        let passive = sqlx::query("PRAGMA wal_checkpoint(PASSIVE)")
+            .fetch_one(checkpoints)
+            .await?;
+        let log_frames: i64 = passive.try_get(1)?;
+        let restarted = log_frames > restart_above;
+        if restarted {
+            // On the writer's own connection: taken between two of its transactions, with
+            // no writer to wait for (a busy wait would sleep in steps of up to 100 ms).
+            sqlx::query("PRAGMA wal_checkpoint(RESTART)")
+                .execute(&self.pool)
+                .await?;
+        }
+        Ok(Some(Checkpoint {
+            log_frames,
+            restarted,
+        }))
     }
 
     async fn migrate(&self) -> Result<()> {
@@ -272,6 +331,9 @@ impl Store {
 
     /// Closes every connection; pending writes have been committed by then.
     pub async fn close(&self) {
+        if let Some(checkpoints) = &self.checkpoints {
+            checkpoints.close().await;
+        }
         self.pool.close().await;
     }
 }

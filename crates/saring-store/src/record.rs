@@ -347,17 +347,18 @@ async fn pending_cases<'b>(
         .iter()
         .map(|(item, _)| (item.platform.as_str(), item.listing_id.as_str()))
         .collect();
-    let listing_ids: Vec<&str> = keys.iter().map(|(_, listing_id)| *listing_id).collect();
+    // Joined from a VALUES list, so that each listing is looked up in the pending-case index.
+    let wanted: Vec<ListingKey<'b>> = keys.iter().copied().collect();
     let rows = with_values(
         tx,
         (
-            "SELECT id, state, platform, listing_id FROM cases \
-             WHERE state IN ('open', 'claimed') AND listing_id IN (",
-            ")",
+            "SELECT cases.id, cases.state, cases.platform, cases.listing_id FROM (",
+            ") AS wanted JOIN cases ON cases.platform = wanted.column1 \
+             AND cases.listing_id = wanted.column2 WHERE cases.state IN ('open', 'claimed')",
         ),
-        1,
-        &listing_ids,
-        |select, listing_id| select.bind(*listing_id),
+        2,
+        &wanted,
+        |select, (platform, listing_id)| select.bind(*platform).bind(*listing_id),
     )
     .await?;
     let by_owned = owned_keys(keys.into_iter());

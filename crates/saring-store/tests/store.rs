@@ -14,6 +14,7 @@ on_both_stores!(
     a_listing_version_is_recorded_once_and_flagged_listings_open_one_case,
     a_rescreen_updates_the_pending_case,
     one_batch_records_as_its_listings_would_one_after_another,
+    background_checkpoints_copy_the_log_and_restart_it_when_long,
     a_lapsed_claim_lets_another_reviewer_decide,
     retail_ladder_warns_suspends_then_bans_within_the_window,
     strikes_outside_the_window_do_not_count,
@@ -200,6 +201,59 @@ async fn one_batch_records_as_its_listings_would_one_after_another(t: TestStore)
             "case_updated"
         ]
     );
+}
+
+async fn background_checkpoints_copy_the_log_and_restart_it_when_long(t: TestStore) {
+    let store = &t.store;
+    store.checkpoint_in_background().await.expect("take over");
+    let record = |id: &str, now| {
+        let flagged = listing(id, "s1", &format!("Jaket bekas import {id}"));
+        async move { screen(store, &flagged, Verdict::Review, Priority::Retail, now).await }
+    };
+    for id in 0..20 {
+        record(&format!("first-{id}"), T0 + id).await;
+    }
+    if store.backend() == saring_store::Backend::Postgres {
+        assert_eq!(store.checkpoint(0).await.expect("checkpoint"), None);
+        return;
+    }
+    let grown = sqlite_checkpoint(store, i64::MAX).await;
+    assert!(!grown.restarted);
+    let kept = sqlite_checkpoint(store, i64::MAX).await;
+    assert_eq!(
+        kept.log_frames, grown.log_frames,
+        "without a restart, and with no automatic checkpoint, the log stays as long"
+    );
+    let restart = sqlite_checkpoint(store, 0).await;
+    assert!(restart.restarted);
+    record("after", T0 + 100).await;
+    let after = sqlite_checkpoint(store, i64::MAX).await;
+    assert!(
+        after.log_frames < grown.log_frames,
+        "the log starts afresh after a restart: {after:?} vs {grown:?}"
+    );
+    let reopened = saring_store::Store::connect(&t.url).await.expect("reopen");
+    let cases = reopened
+        .list_cases(&CaseFilter::default(), T0)
+        .await
+        .expect("list");
+    assert_eq!(
+        cases.len(),
+        21,
+        "every commit is readable from another connection"
+    );
+}
+
+/// A checkpoint of a SQLite store.
+async fn sqlite_checkpoint(
+    store: &saring_store::Store,
+    restart_above: i64,
+) -> saring_store::Checkpoint {
+    store
+        .checkpoint(restart_above)
+        .await
+        .expect("checkpoint")
+        .expect("sqlite checkpoints")
 }
 
 async fn a_lapsed_claim_lets_another_reviewer_decide(t: TestStore) {
