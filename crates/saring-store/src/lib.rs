@@ -24,6 +24,8 @@ mod webhooks;
 
 use std::borrow::Cow;
 use std::str::FromStr;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
@@ -183,20 +185,38 @@ const MIGRATIONS: [(i64, &str, &str, &str); 7] = [
     ),
 ];
 
-fn pool_options(backend: Backend, connections: u32) -> AnyPoolOptions {
+/// Pool options for `backend`. SQLite connections run WAL with `synchronous = NORMAL`:
+/// commits are not synced one by one, checkpoints are. The database cannot be corrupted and a
+/// crash of the process loses nothing; a power cut or OS crash may lose the last commits.
+/// Once `background_checkpoints` is set, connections opened from then on (a pool replaces
+/// connections now and then) leave checkpoints to [`Store::checkpoint`] too.
+fn pool_options(
+    backend: Backend,
+    connections: u32,
+    background_checkpoints: Arc<AtomicBool>,
+) -> AnyPoolOptions {
     AnyPoolOptions::new()
         .max_connections(connections)
         .after_connect(move |connection, _| {
+            let background = background_checkpoints.load(Ordering::Relaxed);
             Box::pin(async move {
                 if backend == Backend::Sqlite {
                     sqlx::query("PRAGMA synchronous = NORMAL")
                         .execute(&mut *connection)
                         .await?;
+                    if background {
+                        sqlx::query(NO_AUTOMATIC_CHECKPOINTS)
+                            .execute(&mut *connection)
+                            .await?;
+                    }
                 }
                 Ok(())
             })
         })
 }
+
+/// Turns SQLite's automatic checkpoints at commit off.
+const NO_AUTOMATIC_CHECKPOINTS: &str = "PRAGMA wal_autocheckpoint = 0";
 
 /// What a checkpoint found and did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -214,6 +234,8 @@ pub struct Store {
     backend: Backend,
     /// SQLite: a connection of its own for checkpoints.
     checkpoints: Option<AnyPool>,
+    /// Whether checkpoints were taken off the writer's connections.
+    background_checkpoints: Arc<AtomicBool>,
 }
 
 impl Store {
@@ -233,20 +255,28 @@ impl Store {
             }
             Backend::Postgres => (url.to_string(), 4),
         };
-        let pool = pool_options(backend, connections).connect(&url).await?;
+        let background_checkpoints = Arc::new(AtomicBool::new(false));
+        let pool = pool_options(backend, connections, background_checkpoints.clone())
+            .connect(&url)
+            .await?;
         if backend == Backend::Sqlite {
             sqlx::query("PRAGMA journal_mode = WAL")
                 .execute(&pool)
                 .await?;
         }
         let checkpoints = match backend {
-            Backend::Sqlite => Some(pool_options(backend, 1).connect(&url).await?),
+            Backend::Sqlite => Some(
+                pool_options(backend, 1, Arc::default())
+                    .connect(&url)
+                    .await?,
+            ),
             Backend::Postgres => None,
         };
         let store = Store {
             pool,
             backend,
             checkpoints,
+            background_checkpoints,
         };
         store.migrate().await?;
         webhooks::enqueue_unannounced_actions(&store).await?;
@@ -259,7 +289,8 @@ impl Store {
     /// of a second instead. PostgreSQL: nothing to do.
     pub async fn checkpoint_in_background(&self) -> Result<()> {
         if self.checkpoints.is_some() {
-            sqlx::query("PRAGMA wal_autocheckpoint = 0")
+            self.background_checkpoints.store(true, Ordering::Relaxed);
+            sqlx::query(NO_AUTOMATIC_CHECKPOINTS)
                 .execute(&self.pool)
                 .await?;
         }

@@ -8,7 +8,7 @@ use saring_store::{
     AppealOutcome, AuditProblem, BankEntryRecord, CaseFilter, ReviewOutcome, SellerLink,
     SellerUpdate, StoreError,
 };
-use sqlx::Row;
+use sqlx::{Connection, Row};
 
 on_both_stores!(
     a_listing_version_is_recorded_once_and_flagged_listings_open_one_case,
@@ -232,6 +232,23 @@ async fn background_checkpoints_copy_the_log_and_restart_it_when_long(t: TestSto
         after.log_frames < grown.log_frames,
         "the log starts afresh after a restart: {after:?} vs {grown:?}"
     );
+    // A connection the pool opens later leaves checkpoints alone too.
+    store
+        .pool()
+        .acquire()
+        .await
+        .expect("connection")
+        .detach()
+        .close()
+        .await
+        .expect("close");
+    let automatic: i64 = sqlx::query("PRAGMA wal_autocheckpoint")
+        .fetch_one(store.pool())
+        .await
+        .expect("pragma")
+        .try_get(0)
+        .expect("pages");
+    assert_eq!(automatic, 0);
     let reopened = saring_store::Store::connect(&t.url).await.expect("reopen");
     let cases = reopened
         .list_cases(&CaseFilter::default(), T0)
