@@ -22,7 +22,7 @@ use saring_core::EnforcementPolicy;
 use saring_engine::{EngineConfig, Screener};
 use saring_review_ui::UiOptions;
 use saring_service::{LocalPhotos, Recorder, SecretSource, deployment_secret, now_ms};
-use saring_store::Store;
+use saring_store::{Backend, Store};
 use saring_webhooks::{Dispatcher, DispatcherConfig};
 use tokio::net::TcpListener;
 use tokio::sync::mpsc;
@@ -202,10 +202,13 @@ async fn deliver_webhooks(dispatcher: Dispatcher, stopping: tokio::sync::watch::
     }
 }
 
-/// Checkpoints the store every [`CHECKPOINT_EVERY`] until `stopping` turns true, so that
-/// the writer's commits do not stall on checkpoints of their own (see
-/// [`Store::checkpoint_in_background`]).
+/// Checkpoints a SQLite store (PostgreSQL needs none) every [`CHECKPOINT_EVERY`] until
+/// `stopping` turns true, so that the writer's commits do not stall on checkpoints of their
+/// own (see [`Store::checkpoint_in_background`]).
 async fn checkpoint_often(store: Store, mut stopping: tokio::sync::watch::Receiver<bool>) {
+    if store.backend() != Backend::Sqlite {
+        return;
+    }
     if let Err(error) = store.checkpoint_in_background().await {
         eprintln!("saring serve: checkpoints stay with the writer: {error}");
         return;

@@ -202,18 +202,7 @@ impl Store {
 
     /// Records a link between two sellers.
     pub async fn add_seller_link(&self, link: &SellerLink) -> Result<()> {
-        sqlx::query(
-            "INSERT INTO seller_links (platform, seller_id, linked_platform, linked_seller_id, \
-             evidence_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&link.platform)
-        .bind(&link.seller_id)
-        .bind(&link.linked_platform)
-        .bind(&link.linked_seller_id)
-        .bind(serde_json::to_string(&link.evidence)?)
-        .bind(link.created_at)
-        .execute(&self.pool)
-        .await?;
+        insert_link(&self.pool, link, &serde_json::to_string(&link.evidence)?).await?;
         Ok(())
     }
 
@@ -381,6 +370,27 @@ pub(crate) async fn insert_active_sellers(
     Ok(())
 }
 
+/// Inserts a link row with its evidence (JSON text).
+async fn insert_link<'e>(
+    executor: impl sqlx::Executor<'e, Database = Any>,
+    link: &SellerLink,
+    evidence: &str,
+) -> Result<()> {
+    sqlx::query(
+        "INSERT INTO seller_links (platform, seller_id, linked_platform, linked_seller_id, \
+         evidence_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
+    )
+    .bind(&link.platform)
+    .bind(&link.seller_id)
+    .bind(&link.linked_platform)
+    .bind(&link.linked_seller_id)
+    .bind(evidence)
+    .bind(link.created_at)
+    .execute(executor)
+    .await?;
+    Ok(())
+}
+
 /// Records a link between two sellers, replacing the evidence of an earlier link of the pair.
 async fn upsert_link(tx: &mut Transaction<'static, Any>, link: &SellerLink) -> Result<()> {
     let evidence = serde_json::to_string(&link.evidence)?;
@@ -397,18 +407,7 @@ async fn upsert_link(tx: &mut Transaction<'static, Any>, link: &SellerLink) -> R
     .await?
     .rows_affected();
     if replaced == 0 {
-        sqlx::query(
-            "INSERT INTO seller_links (platform, seller_id, linked_platform, linked_seller_id, \
-             evidence_json, created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&link.platform)
-        .bind(&link.seller_id)
-        .bind(&link.linked_platform)
-        .bind(&link.linked_seller_id)
-        .bind(&evidence)
-        .bind(link.created_at)
-        .execute(&mut **tx)
-        .await?;
+        insert_link(&mut **tx, link, &evidence).await?;
     }
     Ok(())
 }
