@@ -6,6 +6,7 @@
 
 pub mod access;
 pub mod case;
+pub mod decimal;
 pub mod decision;
 pub mod detector;
 pub mod enforcement;

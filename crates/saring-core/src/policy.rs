@@ -5,10 +5,10 @@
 //! to a human, and put wholesalers first.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::Write as _;
 
 use serde::Deserialize;
 
+use crate::decimal::push_two_decimals;
 use crate::decision::{Decision, Priority, Reason, Verdict};
 use crate::listing::Listing;
 use crate::signal::{Signal, SignalKind};
@@ -206,11 +206,14 @@ impl Policy {
 
     /// Rule signals for the category combinations present among `signals`.
     pub fn rule_signals(&self, signals: &[Signal]) -> Vec<Signal> {
-        let present: BTreeSet<&str> = signals
+        // A listing has a handful of categories: a short list beats a tree.
+        let mut present: Vec<&str> = signals
             .iter()
             .filter(|s| s.kind == SignalKind::Lexicon)
             .filter_map(|s| s.category.as_deref())
             .collect();
+        present.sort_unstable();
+        present.dedup();
         self.config
             .rules
             .iter()
@@ -218,8 +221,8 @@ impl Policy {
                 let required = rule
                     .require
                     .iter()
-                    .all(|group| group.iter().any(|c| present.contains(c.as_str())));
-                let vetoed = rule.unless.iter().any(|c| present.contains(c.as_str()));
+                    .all(|group| group.iter().any(|c| present.contains(&c.as_str())));
+                let vetoed = rule.unless.iter().any(|c| present.contains(&c.as_str()));
                 required && !vetoed
             })
             .map(|rule| {
@@ -310,20 +313,23 @@ impl Policy {
         // Independent pieces of evidence combine like independent chances (noisy-OR).
         let score = 1.0 - evidence.iter().map(|e| 1.0 - e.strength).product::<f64>();
         let t = &self.config.thresholds;
-        let agreeing_families: BTreeSet<SignalKind> = evidence
+        // One bit per family (a kind's position in SIGNAL_KINDS).
+        let agreeing_families = evidence
             .iter()
             .filter(|e| e.strength >= t.family_agreement)
-            .map(|e| signals[e.signal].kind.family())
-            .collect();
+            .fold(0u32, |families, e| {
+                families | 1 << kind_index(signals[e.signal].kind.family())
+            });
         let certain = evidence.iter().any(|e| self.is_certain(&signals[e.signal]));
-        let verdict =
-            if score >= t.block && (certain || agreeing_families.len() >= t.block_min_families) {
-                Verdict::Block
-            } else if score >= t.review {
-                Verdict::Review
-            } else {
-                Verdict::Allow
-            };
+        let verdict = if score >= t.block
+            && (certain || agreeing_families.count_ones() as usize >= t.block_min_families)
+        {
+            Verdict::Block
+        } else if score >= t.review {
+            Verdict::Review
+        } else {
+            Verdict::Allow
+        };
 
         let wholesale = evidence
             .iter()
@@ -343,8 +349,9 @@ impl Policy {
             .map(|e| {
                 let signal = &mut signals[e.signal];
                 let mut detail = std::mem::take(&mut signal.detail);
-                // Writing into a String cannot fail.
-                let _ = write!(detail, " (strength {:.2})", e.strength);
+                detail.push_str(" (strength ");
+                push_two_decimals(&mut detail, e.strength);
+                detail.push(')');
                 Reason {
                     kind: signal.kind,
                     name: std::mem::take(&mut signal.name),

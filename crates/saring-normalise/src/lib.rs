@@ -111,29 +111,90 @@ impl Normalised {
         start as usize..end as usize
     }
 
-    /// The same text with every separator (the spaces, and the dots and commas inside numbers)
+    /// The same text with every separator (the spaces, and the `. , @ $ !` inside words)
     /// removed, still mapping back to the original: lets a matcher find words the seller
     /// broke into pieces, like "ka rung an" or "bal pres".
-    pub fn squeezed(&self) -> Normalised {
-        // Every character of `text` is a letter or digit except these ASCII separators.
-        let is_separator = |byte: u8| matches!(byte, b' ' | b'.' | b',' | b'@' | b'$' | b'!');
-        let mut bytes = Vec::with_capacity(self.text.len());
-        let mut original_spans = Vec::with_capacity(self.text.len());
-        let mut start = 0;
-        for piece in self.text.as_bytes().split(|&byte| is_separator(byte)) {
-            let end = start + piece.len();
-            bytes.extend_from_slice(piece);
-            original_spans
-                .extend_from_slice(self.original_spans.get(start..end).unwrap_or_default());
-            start = end + 1;
+    pub fn squeezed(&self) -> Squeezed<'_> {
+        let bytes = self.text.as_bytes();
+        let mut text = Vec::with_capacity(bytes.len());
+        let mut pieces = Vec::with_capacity(bytes.len() / 4 + 1);
+        let mut piece_starts = true;
+        for (position, &byte) in bytes.iter().enumerate() {
+            if matches!(byte, b' ' | b'.' | b',' | b'@' | b'$' | b'!') {
+                piece_starts = true;
+                continue;
+            }
+            if piece_starts {
+                pieces.push(Piece {
+                    squeezed: text.len(),
+                    normalised: position,
+                });
+                piece_starts = false;
+            }
+            text.push(byte);
         }
         // Removing ASCII bytes from UTF-8 leaves UTF-8: the fallback never runs.
-        let text = String::from_utf8(bytes)
+        let text = String::from_utf8(text)
             .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
-        Normalised {
+        Squeezed {
+            normalised: self,
             text,
-            original_spans,
+            pieces,
         }
+    }
+}
+
+/// A [`Normalised`] text with its separators squeezed out (see [`Normalised::squeezed`]).
+#[derive(Clone, Debug)]
+pub struct Squeezed<'a> {
+    normalised: &'a Normalised,
+    text: String,
+    /// Where each piece between two separators starts, in `text` and in the normalised
+    /// text, in order.
+    pieces: Vec<Piece>,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Piece {
+    squeezed: usize,
+    normalised: usize,
+}
+
+impl Squeezed<'_> {
+    /// The text without separators: letters and digits only.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    /// The byte range of the normalised text that the byte range `squeezed` of
+    /// [`text`](Self::text) came from, separators in between included. Clamped to the text
+    /// like [`Normalised::original_range`].
+    pub fn normalised_range(&self, squeezed: Range<usize>) -> Range<usize> {
+        let end = squeezed.end.min(self.text.len());
+        let start = squeezed.start.min(end);
+        if start == end {
+            let at = self.normalised_position(start);
+            return at..at;
+        }
+        self.normalised_position(start)..self.normalised_position(end - 1) + 1
+    }
+
+    /// The byte range of the original input that the byte range `squeezed` of
+    /// [`text`](Self::text) came from (see [`Normalised::original_range`]).
+    pub fn original_range(&self, squeezed: Range<usize>) -> Range<usize> {
+        self.normalised
+            .original_range(self.normalised_range(squeezed))
+    }
+
+    /// Where byte `squeezed` of the text (or its end) is in the normalised text.
+    fn normalised_position(&self, squeezed: usize) -> usize {
+        let holder = self
+            .pieces
+            .partition_point(|piece| piece.squeezed <= squeezed)
+            .saturating_sub(1);
+        self.pieces
+            .get(holder)
+            .map_or(0, |piece| piece.normalised + (squeezed - piece.squeezed))
     }
 }
 

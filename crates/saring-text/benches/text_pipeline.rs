@@ -12,6 +12,10 @@ use saring_engine::{EngineConfig, Screener};
 use saring_text::Classifier;
 use saring_text::corpus::read_jsonl;
 
+/// The allocator the `saring` binary runs with (see crates/saring-cli/src/main.rs).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const LISTINGS: &str = include_str!("../../../corpus/test/test.jsonl");
 
 fn pipeline(c: &mut Criterion) {

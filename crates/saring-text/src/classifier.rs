@@ -19,6 +19,7 @@ pub mod train;
 use std::cell::RefCell;
 use std::ops::Range;
 
+use saring_core::decimal::push_two_decimals;
 use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
 use saring_normalise::{Normalised, normalise};
 
@@ -172,12 +173,23 @@ impl Classifier {
             name: SIGNAL_NAME.to_string(),
             category: None,
             score: probability,
-            detail: format!(
-                "text classifier: {probability:.2} that this offers imported used clothing (model {})",
-                self.model.version()
-            ),
+            detail: self.detail(probability),
             spans,
         }
+    }
+
+    /// `text classifier: 0.87 that this offers imported used clothing (model VERSION)`.
+    fn detail(&self, probability: f64) -> String {
+        const BEFORE: &str = "text classifier: ";
+        const AFTER: &str = " that this offers imported used clothing (model ";
+        let version = self.model.version();
+        let mut detail = String::with_capacity(BEFORE.len() + AFTER.len() + version.len() + 24);
+        detail.push_str(BEFORE);
+        push_two_decimals(&mut detail, probability);
+        detail.push_str(AFTER);
+        detail.push_str(version);
+        detail.push(')');
+        detail
     }
 }
 

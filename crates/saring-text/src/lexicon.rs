@@ -7,10 +7,11 @@
 //! or dashes ("ka rung an", "bal-pres") when the match begins and ends where the seller's
 //! own words begin and end.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind, PatternID};
+use rustc_hash::FxHashMap;
 use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
 use saring_normalise::{Normalised, normalise};
 use serde::Deserialize;
@@ -70,11 +71,21 @@ pub struct Lexicon {
     /// For each automaton pattern, the term it belongs to.
     pattern_term: Vec<usize>,
     matcher: AhoCorasick,
-    /// For each term, the normalised innocent-context words.
-    innocent_words: Vec<BTreeSet<String>>,
-    /// Words that negate a term standing right after them ("bukan bal").
-    negators: BTreeSet<String>,
+    /// For each term, its innocent-context groups: bit `g` for the `g`-th group of the file.
+    term_innocent_groups: Vec<u64>,
+    /// The normalised words that change the meaning of a term near them: innocent-context
+    /// words and negators ("bukan bal"). One hash probe per neighbouring word.
+    context_words: FxHashMap<Box<str>, ContextWord>,
     negation_window: usize,
+}
+
+/// What a word near a term says about it.
+#[derive(Debug, Clone, Copy, Default)]
+struct ContextWord {
+    /// The innocent-context groups the word belongs to, one bit per group.
+    innocent_groups: u64,
+    /// The word negates a term right after it.
+    negates: bool,
 }
 
 /// One matched occurrence: the term and where it is in the normalised text.
@@ -93,7 +104,14 @@ impl Lexicon {
         let mut patterns: Vec<String> = Vec::new();
         let mut pattern_term = Vec::new();
         let mut seen: BTreeMap<String, String> = BTreeMap::new();
-        let mut innocent_words = Vec::new();
+        let context_words = context_words(&file)?;
+        let group_bit = |name: &str| {
+            file.innocent
+                .keys()
+                .position(|group| group == name)
+                .map(|position| 1u64 << position)
+        };
+        let mut term_innocent_groups = Vec::new();
         for (index, term) in file.term.iter().enumerate() {
             let invalid =
                 |message: String| LexiconError::Invalid(format!("term {:?}: {message}", term.name));
@@ -103,15 +121,12 @@ impl Lexicon {
             if !(term.weight.is_finite() && (0.0..=1.0).contains(&term.weight)) {
                 return Err(invalid("weight must lie in 0..1".into()));
             }
-            let mut words = BTreeSet::new();
+            let mut groups = 0;
             for group in &term.innocent {
-                let list = file
-                    .innocent
-                    .get(group)
+                groups |= group_bit(group)
                     .ok_or_else(|| invalid(format!("unknown innocent group {group:?}")))?;
-                words.extend(list.iter().map(|w| normalise(w).text().to_string()));
             }
-            innocent_words.push(words);
+            term_innocent_groups.push(groups);
             for form in &term.forms {
                 let pattern = normalise(form).text().to_string();
                 if pattern.is_empty() {
@@ -140,12 +155,8 @@ impl Lexicon {
             terms: file.term,
             pattern_term,
             matcher,
-            innocent_words,
-            negators: file
-                .negators
-                .iter()
-                .map(|w| normalise(w).text().to_string())
-                .collect(),
+            term_innocent_groups,
+            context_words,
             negation_window: file.negation_window,
         })
     }
@@ -173,21 +184,28 @@ impl Lexicon {
     /// [`find`](Self::find) on `original` already normalised (with
     /// [`saring_normalise::normalise`]) as `normalised`.
     pub fn find_normalised(&self, normalised: &Normalised, original: &str) -> Vec<TermMatch> {
-        let first = self.find_in(normalised, |n, range| is_word_bounded(n.text(), range));
-        // Words judged by the first pass, innocent or not, are not judged again.
-        let squeezed = normalised.squeezed();
-        let second: Vec<(TermMatch, bool)> = self
-            .find_in(&squeezed, |n, range| is_split_word(n, original, range))
-            .into_iter()
-            .filter(|(m, _)| {
-                !first
-                    .iter()
-                    .any(|(j, _)| overlaps(&j.original, &m.original))
-            })
+        let text = normalised.text();
+        let mut judged: Vec<(TermMatch, bool)> = self
+            .matcher
+            .find_iter(text)
+            .filter(|m| is_word_bounded(text, &m.range()))
+            .map(|m| self.judge(m.pattern(), normalised, m.range()))
             .collect();
-        first
+        // Words judged by the first pass, innocent or not, are not judged again.
+        let first = judged.len();
+        let squeezed = normalised.squeezed();
+        for m in self.matcher.find_iter(squeezed.text()) {
+            let range = squeezed.normalised_range(m.range());
+            let span = normalised.original_range(range.clone());
+            let new = !judged[..first]
+                .iter()
+                .any(|(earlier, _)| overlaps(&earlier.original, &span));
+            if new && is_split_word(original, &span) {
+                judged.push(self.judge(m.pattern(), normalised, range));
+            }
+        }
+        judged
             .into_iter()
-            .chain(second)
             .filter(|(_, innocent)| !innocent)
             .map(|(m, _)| m)
             .collect()
@@ -234,43 +252,74 @@ impl Lexicon {
         }
     }
 
-    /// Matches accepted by `accept`, each with whether it stands in an innocent context
-    /// or is negated.
-    fn find_in(
+    /// The match of `pattern` at `range` of the normalised text, and whether it stands in
+    /// an innocent context or is negated.
+    fn judge(
         &self,
+        pattern: PatternID,
         normalised: &Normalised,
-        accept: impl Fn(&Normalised, &Range<usize>) -> bool,
-    ) -> Vec<(TermMatch, bool)> {
+        range: Range<usize>,
+    ) -> (TermMatch, bool) {
+        let term = self.pattern_term[pattern.as_usize()];
         let text = normalised.text();
-        self.matcher
-            .find_iter(text)
-            .filter(|m| accept(normalised, &m.range()))
-            .map(|m| {
-                let term = self.pattern_term[m.pattern().as_usize()];
-                let innocent =
-                    self.innocent_nearby(term, text, &m.range()) || self.negated(text, &m.range());
-                let original = normalised.original_range(m.range());
-                (TermMatch { term, original }, innocent)
-            })
-            .collect()
+        let innocent = self.innocent_nearby(term, text, &range) || self.negated(text, &range);
+        let original = normalised.original_range(range);
+        (TermMatch { term, original }, innocent)
     }
 
     /// Whether a word of the term's innocent groups stands within `window` words.
     fn innocent_nearby(&self, term: usize, text: &str, range: &Range<usize>) -> bool {
-        let words = &self.innocent_words[term];
-        !words.is_empty()
+        let groups = self.term_innocent_groups[term];
+        groups != 0
             && (words_before(text, range)
                 .take(self.window)
                 .chain(words_after(text, range).take(self.window))
-                .any(|w| words.contains(w)))
+                .any(|word| self.context(word).innocent_groups & groups != 0))
     }
 
     /// Whether a negator stands within `negation_window` words before the match.
     fn negated(&self, text: &str, range: &Range<usize>) -> bool {
         words_before(text, range)
             .take(self.negation_window)
-            .any(|w| self.negators.contains(w))
+            .any(|word| self.context(word).negates)
     }
+
+    fn context(&self, word: &str) -> ContextWord {
+        self.context_words.get(word).copied().unwrap_or_default()
+    }
+}
+
+/// The file's innocent-context words and negators, normalised, each with what it says.
+fn context_words(file: &LexiconFile) -> Result<FxHashMap<Box<str>, ContextWord>, LexiconError> {
+    if file.innocent.len() > 64 {
+        return Err(LexiconError::Invalid(format!(
+            "{} innocent-context groups; at most 64 are supported",
+            file.innocent.len()
+        )));
+    }
+    let mut words: FxHashMap<Box<str>, ContextWord> = FxHashMap::default();
+    let mut add = |word: &str, says: ContextWord| {
+        let entry = words.entry(normalise(word).text().into()).or_default();
+        entry.innocent_groups |= says.innocent_groups;
+        entry.negates |= says.negates;
+    };
+    for (position, list) in file.innocent.values().enumerate() {
+        let says = ContextWord {
+            innocent_groups: 1 << position,
+            negates: false,
+        };
+        for word in list {
+            add(word, says);
+        }
+    }
+    for word in &file.negators {
+        let says = ContextWord {
+            innocent_groups: 0,
+            negates: true,
+        };
+        add(word, says);
+    }
+    Ok(words)
 }
 
 /// `term "NAME" (CATEGORY) written as "A", "B", "C"`: the term and how the seller wrote
@@ -295,15 +344,47 @@ fn term_detail(entry: &TermEntry, spans: &[Span]) -> String {
     detail
 }
 
+/// The words before `range`, nearest first. The normalised text separates words by single
+/// spaces, which are ASCII: every cut lies on a character boundary.
 fn words_before<'t>(text: &'t str, range: &Range<usize>) -> impl Iterator<Item = &'t str> {
-    text[..range.start]
-        .split(' ')
-        .rev()
-        .filter(|w| !w.is_empty())
+    let bytes = text.as_bytes();
+    let mut end = range.start.min(bytes.len());
+    std::iter::from_fn(move || {
+        while end > 0 && bytes[end - 1] == b' ' {
+            end -= 1;
+        }
+        if end == 0 {
+            return None;
+        }
+        let start = bytes[..end]
+            .iter()
+            .rposition(|&byte| byte == b' ')
+            .map_or(0, |space| space + 1);
+        let word = text.get(start..end);
+        end = start;
+        word
+    })
 }
 
+/// The words after `range`, nearest first.
 fn words_after<'t>(text: &'t str, range: &Range<usize>) -> impl Iterator<Item = &'t str> {
-    text[range.end..].split(' ').filter(|w| !w.is_empty())
+    let bytes = text.as_bytes();
+    let mut start = range.end.min(bytes.len());
+    std::iter::from_fn(move || {
+        while start < bytes.len() && bytes[start] == b' ' {
+            start += 1;
+        }
+        if start == bytes.len() {
+            return None;
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(|&byte| byte == b' ')
+            .map_or(bytes.len(), |space| start + space);
+        let word = text.get(start..end);
+        start = end;
+        word
+    })
 }
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
@@ -320,11 +401,11 @@ fn is_word_bounded(text: &str, range: &Range<usize>) -> bool {
 }
 
 /// The squeezed pass is for words the seller split ("ka rung an", "bal-pres"): accept a
-/// match only when, in the original, it spans a separator and begins and ends where the
-/// seller's words do, so "balado" does not yield "bal". Unsplit words were already judged,
-/// innocent context included, by the first pass.
-fn is_split_word(squeezed: &Normalised, original: &str, range: &Range<usize>) -> bool {
-    let span = squeezed.original_range(range.clone());
+/// match, `span` of the `original` text, only when it spans a separator there and begins
+/// and ends where the seller's words do, so "balado" does not yield "bal". Unsplit words
+/// were already judged, innocent context included, by the first pass.
+fn is_split_word(original: &str, span: &Range<usize>) -> bool {
+    let span = span.clone();
     let before = original[..span.start].chars().next_back();
     let after = original[span.end..].chars().next();
     let inside_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);

@@ -80,6 +80,15 @@ fn innocent_contexts_cancel_the_match() {
 }
 
 #[test]
+fn split_words_are_judged_by_the_words_around_them() {
+    let lex = lexicon();
+    let split = |text: &str| names(&lex, text).contains(&"karungan".to_string());
+    assert!(split("jual ka rung an isi 200 pcs"));
+    assert!(!split("ka rung an beras 50 kg"), "sack goods nearby");
+    assert!(!split("produk baru bukan ka rung an"), "negated");
+}
+
+#[test]
 fn words_inside_other_words_do_not_match() {
     let lex = lexicon();
     assert!(names(&lex, "sambal balado bali").is_empty());

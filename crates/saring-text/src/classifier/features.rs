@@ -219,14 +219,17 @@ pub fn visit_field(
         }));
         padded.push(b' ');
         if char_max > 0 {
-            for first in 0..padded.len() {
-                let mut hash = SEED_CHARS;
-                let last = padded.len().min(first + char_max);
-                for (n, &byte) in padded[first..last].iter().enumerate() {
+            // Every n-gram starting at `first` extends the hash of its first `char_min - 1`
+            // bytes; starts with fewer than `char_min` bytes left give none.
+            let head_length = char_min.saturating_sub(1);
+            let starts = padded.len().saturating_sub(head_length);
+            for first in 0..starts {
+                let grams = &padded[first..padded.len().min(first + char_max)];
+                let (head, tail) = grams.split_at(head_length);
+                let mut hash = hash_bytes(SEED_CHARS, head);
+                for &byte in tail {
                     hash = step(hash, byte);
-                    if n + 1 >= char_min {
-                        emit(visitor, hash, bits, title_namespace);
-                    }
+                    emit(visitor, hash, bits, title_namespace);
                 }
             }
         }
