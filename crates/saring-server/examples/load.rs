@@ -59,6 +59,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                 .ok_or("no start time")?;
             let deadline = begin + length;
             let mut latencies = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
+            // Requests slower than SLOW, by the second of the run they were due in.
+            let mut slow_by_second = vec![0u64; seconds as usize + 1];
             let mut errors = 0u64;
             let mut sent = 0u64;
             // Connections start spread over one interval, not all at once.
@@ -87,13 +89,20 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
                     Ok(response) => response.status().is_success() && response.bytes().await.is_ok(),
                     Err(_) => false,
                 };
-                latencies.record(due.elapsed().as_micros().max(1) as u64)?;
+                let latency = due.elapsed();
+                latencies.record(latency.as_micros().max(1) as u64)?;
+                if latency > SLOW {
+                    let second = (due - begin).as_secs() as usize;
+                    if let Some(count) = slow_by_second.get_mut(second) {
+                        *count += 1;
+                    }
+                }
                 if !ok {
                     errors += 1;
                 }
                 sent += 1;
             }
-            Ok::<_, Box<dyn std::error::Error + Send + Sync>>((latencies, errors))
+            Ok::<_, Box<dyn std::error::Error + Send + Sync>>((latencies, errors, slow_by_second))
         }));
     }
     warmed.wait().await;
@@ -101,10 +110,14 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     start.send(Some(begin))?;
     let mut all = Histogram::<u64>::new_with_bounds(1, 60_000_000, 3)?;
     let mut errors = 0;
+    let mut slow_by_second = vec![0u64; seconds as usize + 1];
     for worker in workers {
-        let (latencies, failed) = worker.await?.map_err(|error| error.to_string())?;
+        let (latencies, failed, slow) = worker.await?.map_err(|error| error.to_string())?;
         all.add(latencies)?;
         errors += failed;
+        for (total, count) in slow_by_second.iter_mut().zip(slow) {
+            *total += count;
+        }
     }
     let elapsed = begin.elapsed().as_secs_f64();
     println!(
@@ -119,5 +132,15 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
             None => "as fast as answered".to_string(),
         },
     );
+    // Where the tail comes from: steady slowness, or stalls at particular moments.
+    let slow: Vec<String> = slow_by_second.iter().map(u64::to_string).collect();
+    println!(
+        "requests over {} ms, second by second: {}",
+        SLOW.as_millis(),
+        slow.join(" ")
+    );
     Ok(())
 }
+
+/// Latency above which a request is counted as slow, second by second.
+const SLOW: Duration = Duration::from_millis(10);

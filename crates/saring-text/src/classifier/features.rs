@@ -201,23 +201,26 @@ pub fn visit_field(
         usize::from(settings.char_max),
     );
 
+    // The field between two spaces, digits folded: as words are separated by single spaces,
+    // each word padded with a space on either side is a slice of it.
+    let padded = &mut scratch.padded;
+    padded.clear();
+    padded.push(b' ');
+    padded.extend(text.bytes().map(|byte| {
+        if fold_digits && byte.is_ascii_digit() {
+            b'0'
+        } else {
+            byte
+        }
+    }));
+    padded.push(b' ');
     let mut previous_word: Option<(Range<usize>, u64)> = None;
-    // Normalised text separates words by single spaces.
     let mut start = 0;
     for word in text.as_bytes().split(|&byte| byte == b' ') {
         let range = start..start + word.len();
         start = range.end + 1;
-        let padded = &mut scratch.padded;
-        padded.clear();
-        padded.push(b' ');
-        padded.extend(word.iter().map(|&byte| {
-            if fold_digits && byte.is_ascii_digit() {
-                b'0'
-            } else {
-                byte
-            }
-        }));
-        padded.push(b' ');
+        // `text[range]` is `padded[range.start + 1..range.end + 1]`.
+        let padded = &padded[range.start..range.end + 2];
         if char_max > 0 {
             // Every n-gram starting at `first` extends the hash of its first `char_min - 1`
             // bytes; starts with fewer than `char_min` bytes left give none.
@@ -340,6 +343,55 @@ mod tests {
 
     fn occurrences(settings: &FeatureSettings, text: &str) -> Vec<Occurrence> {
         visit(settings, Field::Description, text)
+    }
+
+    /// The features of `text` spelled out the slow way: each word copied with its padding,
+    /// every n-gram hashed from scratch.
+    fn reference_buckets(settings: &FeatureSettings, text: &str) -> Vec<u32> {
+        let bits = settings.bucket_bits;
+        let bucket = |hash| bucket_of(hash, 0, bits);
+        let mut buckets = Vec::new();
+        let mut previous: Option<u64> = None;
+        for word in normalise(text).text().split(' ').filter(|w| !w.is_empty()) {
+            let folded: Vec<u8> = word
+                .bytes()
+                .map(|b| if b.is_ascii_digit() { b'0' } else { b })
+                .collect();
+            let padded = [&b" "[..], &folded, b" "].concat();
+            for first in 0..padded.len() {
+                for n in usize::from(settings.char_min)..=usize::from(settings.char_max) {
+                    if let Some(gram) = padded.get(first..first + n) {
+                        buckets.push(bucket(hash_bytes(SEED_CHARS, gram)));
+                    }
+                }
+            }
+            let word_hash = hash_bytes(SEED_WORDS, &folded);
+            buckets.push(bucket(word_hash));
+            if let Some(previous) = previous {
+                buckets.push(bucket(
+                    previous.wrapping_mul(GOLDEN) ^ word_hash ^ SEED_PAIRS,
+                ));
+            }
+            previous = Some(word_hash);
+        }
+        buckets
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn features_are_those_of_each_word_padded_and_hashed_from_scratch(
+            text in "[a-z0-9 ]{0,40}|(bal|b4l|日本|bekas|150rb| |\\.){0,12}"
+        ) {
+            let settings = FeatureSettings {
+                title_namespace: false,
+                ..FeatureSettings::default()
+            };
+            let mut found: Vec<u32> = occurrences(&settings, &text).into_iter().map(|o| o.bucket).collect();
+            let mut expected = reference_buckets(&settings, &text);
+            found.sort_unstable();
+            expected.sort_unstable();
+            proptest::prop_assert_eq!(found, expected);
+        }
     }
 
     #[test]
