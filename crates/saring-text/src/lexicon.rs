@@ -5,7 +5,8 @@
 //! wins over "korea"). A match counts only on word boundaries of the normalised text. A
 //! second pass over the text with separators squeezed out catches words split with spaces
 //! or dashes ("ka rung an", "bal-pres") when the match begins and ends where the seller's
-//! own words begin and end.
+//! own words begin and end; such a match is judged, like any other, by the words around it
+//! in the normalised text (innocent context, negation).
 
 use std::collections::BTreeMap;
 use std::ops::Range;
