@@ -105,17 +105,43 @@ fn screenshot_path() -> PathBuf {
 
 /// Waits until the element `css` reads `text`; panics with what it read otherwise.
 async fn wait_for_text(browser: &Client, css: &str, text: &str) {
+    eventually(css, text, || async {
+        match browser.find(Locator::Css(css)).await {
+            Ok(element) => element.text().await.unwrap_or_default().trim().to_string(),
+            Err(_) => String::new(),
+        }
+    })
+    .await;
+}
+
+/// Waits until the browser shows the page at `path`: a click that submits a form returns
+/// before the next page has loaded.
+async fn wait_for_path(browser: &Client, path: &str) {
+    eventually("the page's path", path, || async {
+        match browser.current_url().await {
+            Ok(url) => url.path().to_string(),
+            Err(_) => String::new(),
+        }
+    })
+    .await;
+}
+
+/// Reads `probe` every 100 ms, for up to 5 s, until it reads `expected`; panics with what
+/// `what` last read otherwise.
+async fn eventually<F, Fut>(what: &str, expected: &str, mut probe: F)
+where
+    F: FnMut() -> Fut,
+    Fut: std::future::Future<Output = String>,
+{
     let mut last = String::new();
     for _ in 0..50 {
-        if let Ok(element) = browser.find(Locator::Css(css)).await {
-            last = element.text().await.unwrap_or_default();
-            if last.trim() == text {
-                return;
-            }
+        last = probe().await;
+        if last == expected {
+            return;
         }
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
-    panic!("{css} reads {last:?}, expected {text:?}");
+    panic!("{what} reads {last:?}, expected {expected:?}");
 }
 
 /// What must follow the confirmation outside the browser. This is the one place to add the
@@ -250,8 +276,7 @@ async fn a_reviewer_confirms_a_case_in_headless_chromium() {
         .click()
         .await
         .expect("sign in");
-    let url = browser.current_url().await.expect("url");
-    assert_eq!(url.path(), "/ui/queue", "signed in to the queue");
+    wait_for_path(&browser, "/ui/queue").await;
 
     browser
         .find(Locator::Css(&format!("a[href='/ui/cases/{case_id}']")))
@@ -260,6 +285,7 @@ async fn a_reviewer_confirms_a_case_in_headless_chromium() {
         .click()
         .await
         .expect("open the case");
+    wait_for_path(&browser, &format!("/ui/cases/{case_id}")).await;
     let marked = browser
         .find(Locator::Css("#listing-title mark"))
         .await
