@@ -190,7 +190,10 @@ impl Lexicon {
             .matcher
             .find_iter(text)
             .filter(|m| is_word_bounded(text, &m.range()))
-            .map(|m| self.judge(m.pattern(), normalised, m.range()))
+            .map(|m| {
+                let span = normalised.original_range(m.range());
+                self.judge(m.pattern(), text, &m.range(), span)
+            })
             .collect();
         // Words judged by the first pass, innocent or not, are not judged again.
         let first = judged.len();
@@ -202,7 +205,7 @@ impl Lexicon {
                 .iter()
                 .any(|(earlier, _)| overlaps(&earlier.original, &span));
             if new && is_split_word(original, &span) {
-                judged.push(self.judge(m.pattern(), normalised, range));
+                judged.push(self.judge(m.pattern(), text, &range, span));
             }
         }
         judged
@@ -253,18 +256,17 @@ impl Lexicon {
         }
     }
 
-    /// The match of `pattern` at `range` of the normalised text, and whether it stands in
-    /// an innocent context or is negated.
+    /// The match of `pattern` at `range` of the normalised `text`, written at `original` in
+    /// the seller's text, and whether it stands in an innocent context or is negated.
     fn judge(
         &self,
         pattern: PatternID,
-        normalised: &Normalised,
-        range: Range<usize>,
+        text: &str,
+        range: &Range<usize>,
+        original: Range<usize>,
     ) -> (TermMatch, bool) {
         let term = self.pattern_term[pattern.as_usize()];
-        let text = normalised.text();
-        let innocent = self.innocent_nearby(term, text, &range) || self.negated(text, &range);
-        let original = normalised.original_range(range);
+        let innocent = self.innocent_nearby(term, text, range) || self.negated(text, range);
         (TermMatch { term, original }, innocent)
     }
 

@@ -214,6 +214,9 @@ pub fn visit_field(
         }
     }));
     padded.push(b' ');
+    // Every n-gram starting at a given byte extends the hash of its first `char_min - 1`
+    // bytes; starts with fewer than `char_min` bytes left give none.
+    let head_length = char_min.saturating_sub(1);
     let mut previous_word: Option<(Range<usize>, u64)> = None;
     let mut start = 0;
     for word in text.as_bytes().split(|&byte| byte == b' ') {
@@ -222,9 +225,6 @@ pub fn visit_field(
         // `text[range]` is `padded[range.start + 1..range.end + 1]`.
         let padded = &padded[range.start..range.end + 2];
         if char_max > 0 {
-            // Every n-gram starting at `first` extends the hash of its first `char_min - 1`
-            // bytes; starts with fewer than `char_min` bytes left give none.
-            let head_length = char_min.saturating_sub(1);
             let starts = padded.len().saturating_sub(head_length);
             for first in 0..starts {
                 let grams = &padded[first..padded.len().min(first + char_max)];
