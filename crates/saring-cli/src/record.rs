@@ -59,9 +59,9 @@ impl Recorder {
         Ok(entries)
     }
 
-    /// The recorder, to prepare decisions in parallel.
-    pub fn preparer(&self) -> &saring_service::Recorder {
-        &self.inner
+    /// What prepares decisions in parallel.
+    pub fn preparer(&self) -> saring_service::ListingPreparer {
+        self.inner.preparer()
     }
 
     /// Records one chunk.

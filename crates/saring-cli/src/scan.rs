@@ -395,7 +395,9 @@ fn scan_records(
             .map(|record| {
                 record.outcome.as_ref().map(|parsed| {
                     let decision = screener.screen(&parsed.listing);
-                    let prepared = preparer.map(|r| r.prepare(&parsed.listing, &decision));
+                    let prepared = preparer
+                        .as_ref()
+                        .map(|r| r.prepare(&parsed.listing, &decision));
                     (parsed, decision, prepared)
                 })
             })

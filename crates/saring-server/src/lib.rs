@@ -131,11 +131,12 @@ impl Server {
         ui.claim_ttl_ms = config.claim_minutes.saturating_mul(60_000);
         let dispatcher = Dispatcher::new(store.clone(), DispatcherConfig::default())?;
         let (jobs, queue) = mpsc::channel(writer::QUEUE);
+        let preparer = recorder.preparer();
         let writer = tokio::spawn(writer::run(recorder, queue, config.commit_max));
         let state = AppState::new(
             store.clone(),
             (screeners, loaded),
-            jobs,
+            (preparer, jobs),
             metrics::Metrics::new()?,
             Policies {
                 enforcement,

@@ -6,6 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use saring_core::{Decision, EnforcementPolicy, Listing, Principal};
+use saring_service::{ListingPreparer, PreparedListing};
 use saring_store::Store;
 use tokio::sync::{mpsc, oneshot};
 
@@ -21,6 +22,15 @@ pub type Committed = oneshot::Receiver<Result<Decision, String>>;
 /// stops working within this time.
 pub const KEY_CACHE_TTL: Duration = Duration::from_secs(5);
 
+/// A listing screened and made ready to record.
+pub struct Screened {
+    /// Its decision.
+    pub decision: Decision,
+    /// What the writer records (the decision with its evidence, the seller as seen on the
+    /// listing), or why it could not be made.
+    pub prepared: Result<PreparedListing, String>,
+}
+
 /// Most listings without photos screened on the request's own task.
 const SCREEN_IN_PLACE_MAX: usize = 4;
 
@@ -35,6 +45,7 @@ struct Shared {
     loaded: RwLock<Arc<Loaded>>,
     screeners: ScreenerSource,
     enforcement: EnforcementPolicy,
+    preparer: Arc<ListingPreparer>,
     writer: mpsc::Sender<WriteJob>,
     metrics: Metrics,
     keys: Mutex<HashMap<String, (Principal, Instant)>>,
@@ -54,11 +65,11 @@ pub struct Policies {
 
 impl AppState {
     /// State over a connected store, a screener built from it (and how to build it
-    /// again), the writer's queue and metrics.
+    /// again), what prepares listings for the writer and the writer's queue, and metrics.
     pub fn new(
         store: Store,
         (screeners, loaded): (ScreenerSource, Loaded),
-        writer: mpsc::Sender<WriteJob>,
+        (preparer, writer): (ListingPreparer, mpsc::Sender<WriteJob>),
         metrics: Metrics,
         policies: Policies,
     ) -> Self {
@@ -68,6 +79,7 @@ impl AppState {
                 loaded: RwLock::new(Arc::new(loaded)),
                 screeners,
                 enforcement: policies.enforcement,
+                preparer: Arc::new(preparer),
                 writer,
                 metrics,
                 keys: Mutex::new(HashMap::new()),
@@ -136,22 +148,23 @@ impl AppState {
         Ok(lexicon)
     }
 
-    /// Screens listings. A few listings without photos take tens of microseconds and are
-    /// screened in place; photos (which may wait on the network) and batches go to the
-    /// blocking pool.
-    pub async fn screen(
-        &self,
-        listings: Vec<Listing>,
-    ) -> Result<Vec<(Listing, Decision)>, ApiError> {
+    /// Screens listings and makes them ready to record. A few listings without photos take
+    /// tens of microseconds and are screened in place; photos (which may wait on the
+    /// network) and batches go to the blocking pool.
+    pub async fn screen(&self, listings: Vec<Listing>) -> Result<Vec<Screened>, ApiError> {
         let in_place = listings.len() <= SCREEN_IN_PLACE_MAX
             && listings.iter().all(|listing| listing.images.is_empty());
         let loaded = self.loaded();
+        let preparer = Arc::clone(&self.inner.preparer);
         let screen_all = move || {
             listings
-                .into_iter()
+                .iter()
                 .map(|listing| {
-                    let decision = loaded.screener.screen(&listing);
-                    (listing, decision)
+                    let decision = loaded.screener.screen(listing);
+                    let prepared = preparer
+                        .prepare(listing, &decision)
+                        .map_err(|error| error.to_string());
+                    Screened { decision, prepared }
                 })
                 .collect()
         };
@@ -165,21 +178,24 @@ impl AppState {
     }
 
     /// Hands a screened listing to the writer; the receiver learns when it is committed.
-    pub async fn enqueue(
-        &self,
-        listing: Listing,
-        decision: Decision,
-    ) -> Result<Committed, ApiError> {
+    pub async fn enqueue(&self, screened: Screened) -> Result<Committed, ApiError> {
         let (done, committed) = oneshot::channel();
-        self.inner
-            .writer
-            .send(WriteJob {
-                listing,
-                decision,
-                done,
-            })
-            .await
-            .map_err(|_| ApiError::unavailable("the server is shutting down"))?;
+        match screened.prepared {
+            Ok(prepared) => self
+                .inner
+                .writer
+                .send(WriteJob {
+                    prepared,
+                    decision: screened.decision,
+                    done,
+                })
+                .await
+                .map_err(|_| ApiError::unavailable("the server is shutting down"))?,
+            Err(error) => {
+                // Nothing to record: the receiver learns why at once.
+                let _ = done.send(Err(error));
+            }
+        }
         Ok(committed)
     }
 
@@ -196,8 +212,8 @@ impl AppState {
     }
 
     /// Hands a screened listing to the writer and waits until its batch is committed.
-    pub async fn record(&self, listing: Listing, decision: Decision) -> Result<Decision, ApiError> {
-        let committed = self.enqueue(listing, decision).await?;
+    pub async fn record(&self, screened: Screened) -> Result<Decision, ApiError> {
+        let committed = self.enqueue(screened).await?;
         self.committed(committed).await
     }
 

@@ -16,10 +16,10 @@ pub mod secret;
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
-pub use linker::{Observed, PhotoHashes, SellerLinker, stored_index};
+pub use linker::{LinkObserver, Observed, PhotoHashes, SellerLinker, stored_index};
 pub use recorder::{
-    LocalPhotos, PreparedBatch, PreparedListing, Recorder, bank_entry, image_detector,
-    image_fetcher,
+    ListingPreparer, LocalPhotos, PreparedBatch, PreparedListing, Recorder, bank_entry,
+    image_detector, image_fetcher,
 };
 pub use secret::{SecretSource, deployment_secret};
 

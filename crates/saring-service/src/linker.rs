@@ -137,47 +137,25 @@ pub struct Observed {
     links: Vec<saring_sellers::SellerLink>,
 }
 
-/// Seller linking while screening against a store: the index as stored when the run began
-/// (the detector's snapshot), and the fingerprints merged so far in this run.
-pub struct SellerLinker {
+/// What seeing a listing's seller needs, shared by every thread that prepares listings: the
+/// deployment secret, the index as stored when the run began, the photo hashes of listings
+/// being screened.
+#[derive(Clone)]
+pub struct LinkObserver {
     secret: DeploymentSecret,
     index: Arc<LinkIndex>,
     photos: Arc<PhotoHashes>,
+}
+
+/// Seller linking while screening against a store: the index as stored when the run began
+/// (the detector's snapshot), and the fingerprints merged so far in this run.
+pub struct SellerLinker {
+    observer: LinkObserver,
     merged: HashMap<SellerRef, SellerFingerprint>,
     links_recorded: usize,
 }
 
-impl SellerLinker {
-    /// Loads the index from the store: fingerprints, sanctions, and sketches of the
-    /// listings taken down.
-    pub async fn load(
-        store: &Store,
-        secret: DeploymentSecret,
-        fetcher: ImageFetcher,
-    ) -> Result<Self> {
-        let mut index = stored_index(store).await?;
-        for taken_down in store.taken_down_listings().await? {
-            index
-                .take_down(taken_down_sketch(&taken_down, &secret)?)
-                .map_err(sellers_error)?;
-        }
-        index.refresh();
-        Ok(Self {
-            secret,
-            index: Arc::new(index),
-            photos: Arc::new(PhotoHashes::new(fetcher)),
-            merged: HashMap::new(),
-            links_recorded: 0,
-        })
-    }
-
-    /// The detector for the screener: links to sanctioned sellers and re-listings.
-    pub fn detector(&self) -> SellerLinkDetector {
-        let photos = Arc::clone(&self.photos);
-        SellerLinkDetector::new(Arc::clone(&self.index), self.secret.clone())
-            .with_photo_hashes(move |listing| pdq_hashes(&photos.hash_and_keep(listing)))
-    }
-
+impl LinkObserver {
     /// The photo hashes of listings being screened.
     pub fn photos(&self) -> &PhotoHashes {
         &self.photos
@@ -211,6 +189,46 @@ impl SellerLinker {
         };
         Some(Observed { fingerprint, links })
     }
+}
+
+impl SellerLinker {
+    /// Loads the index from the store: fingerprints, sanctions, and sketches of the
+    /// listings taken down.
+    pub async fn load(
+        store: &Store,
+        secret: DeploymentSecret,
+        fetcher: ImageFetcher,
+    ) -> Result<Self> {
+        let mut index = stored_index(store).await?;
+        for taken_down in store.taken_down_listings().await? {
+            index
+                .take_down(taken_down_sketch(&taken_down, &secret)?)
+                .map_err(sellers_error)?;
+        }
+        index.refresh();
+        Ok(Self {
+            observer: LinkObserver {
+                secret,
+                index: Arc::new(index),
+                photos: Arc::new(PhotoHashes::new(fetcher)),
+            },
+            merged: HashMap::new(),
+            links_recorded: 0,
+        })
+    }
+
+    /// The detector for the screener: links to sanctioned sellers and re-listings.
+    pub fn detector(&self) -> SellerLinkDetector {
+        let observer = &self.observer;
+        let photos = Arc::clone(&observer.photos);
+        SellerLinkDetector::new(Arc::clone(&observer.index), observer.secret.clone())
+            .with_photo_hashes(move |listing| pdq_hashes(&photos.hash_and_keep(listing)))
+    }
+
+    /// What preparing listings needs to see their sellers.
+    pub fn observer(&self) -> &LinkObserver {
+        &self.observer
+    }
 
     /// Merges observations into the sellers' fingerprints and says what to save.
     pub fn updates(&mut self, observed: Vec<Observed>, now: i64) -> Result<Vec<SellerUpdate>> {
@@ -224,7 +242,11 @@ impl SellerLinker {
                 .collect();
             let earlier = match self.merged.remove(&seller) {
                 Some(merged) => Some(merged),
-                None => self.index.get(&seller).map(|(stored, _)| stored.clone()),
+                None => self
+                    .observer
+                    .index
+                    .get(&seller)
+                    .map(|(stored, _)| stored.clone()),
             };
             let merged = match earlier {
                 Some(mut merged) => {

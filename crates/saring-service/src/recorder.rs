@@ -9,7 +9,7 @@ use saring_sellers::{DeploymentSecret, SellerLinkDetector};
 use saring_store::canonical::sha256_hex;
 use saring_store::{BankEntryRecord, PreparedDecision, RecordSummary, Screened, Store};
 
-use crate::linker::{Observed, SellerLinker};
+use crate::linker::{LinkObserver, Observed, SellerLinker};
 use crate::{Result, ServiceError, now_ms};
 
 /// A store being recorded into, with the seller link index, and what was recorded so far.
@@ -89,6 +89,43 @@ pub fn image_detector(entries: Vec<BankEntry>, local: LocalPhotos) -> Result<Ima
     Ok(ImageDetector::new(banks, image_fetcher(local)?))
 }
 
+/// Makes screened listings ready to record, in parallel and off the writer: the seller as
+/// seen on each listing, the decision with its evidence. Cheap to clone.
+#[derive(Clone)]
+pub struct ListingPreparer {
+    observer: LinkObserver,
+}
+
+impl ListingPreparer {
+    /// Makes a decision ready to record. A review or block keeps what a re-listing detector
+    /// needs: the normalised text and the photos' PDQ hashes (photos that cannot be read are
+    /// left out); an allow keeps neither. The seller's fingerprint as seen on the listing is
+    /// prepared too.
+    pub fn prepare(&self, listing: &Listing, decision: &Decision) -> Result<PreparedListing> {
+        let photo_hashes = self.observer.photos().take(listing);
+        let seller = self.observer.observe(listing, &photo_hashes, decision);
+        let (image_hashes, normalised_text) = if decision.decision == Verdict::Allow {
+            (Vec::new(), String::new())
+        } else {
+            let text = format!("{}\n{}", listing.title, listing.description);
+            (
+                photo_hashes,
+                saring_normalise::normalise(&text).text().to_string(),
+            )
+        };
+        let screened = Screened {
+            listing,
+            decision,
+            image_hashes: &image_hashes,
+            normalised_text: &normalised_text,
+        };
+        Ok(PreparedListing {
+            decision: PreparedDecision::new(&screened)?,
+            seller,
+        })
+    }
+}
+
 impl Recorder {
     /// Loads the seller link index from `store` with the deployment secret, and records
     /// the configuration in force (an audit entry when the lexicon, policy or model changed
@@ -164,32 +201,11 @@ impl Recorder {
         Ok((entries, unreadable))
     }
 
-    /// Makes a decision ready to record (may run in parallel). A review or block keeps what
-    /// a re-listing detector needs: the normalised text and the photos' PDQ hashes (photos
-    /// that cannot be read are left out); an allow keeps neither. The seller's fingerprint
-    /// as seen on the listing is prepared too.
-    pub fn prepare(&self, listing: &Listing, decision: &Decision) -> Result<PreparedListing> {
-        let photo_hashes = self.linker.photos().take(listing);
-        let seller = self.linker.observe(listing, &photo_hashes, decision);
-        let (image_hashes, normalised_text) = if decision.decision == Verdict::Allow {
-            (Vec::new(), String::new())
-        } else {
-            let text = format!("{}\n{}", listing.title, listing.description);
-            (
-                photo_hashes,
-                saring_normalise::normalise(&text).text().to_string(),
-            )
-        };
-        let screened = Screened {
-            listing,
-            decision,
-            image_hashes: &image_hashes,
-            normalised_text: &normalised_text,
-        };
-        Ok(PreparedListing {
-            decision: PreparedDecision::new(&screened)?,
-            seller,
-        })
+    /// What prepares listings for this recorder, on any thread.
+    pub fn preparer(&self) -> ListingPreparer {
+        ListingPreparer {
+            observer: self.linker.observer().clone(),
+        }
     }
 
     /// Records one batch in one transaction: its decisions, and its sellers' fingerprints,

@@ -30,11 +30,12 @@ pub async fn screen(
 ) -> ApiResult<Json<Decision>> {
     caller.require_platform(SCREENERS, listing.platform.as_str())?;
     refuse_local_photos(&listing)?;
-    let mut screened = state.screen(vec![listing]).await?;
-    let (listing, decision) = screened
+    let screened = state
+        .screen(vec![listing])
+        .await?
         .pop()
         .ok_or_else(|| ApiError::internal("the screener returned no decision"))?;
-    Ok(Json(state.record(listing, decision).await?))
+    Ok(Json(state.record(screened).await?))
 }
 
 /// 400 for a photo given as a file path: a caller must not make the server read its files.
@@ -172,8 +173,8 @@ pub async fn screen_batch(
     let (indexes, listings): (Vec<usize>, Vec<Listing>) = accepted.into_iter().unzip();
     let screened = state.screen(listings).await?;
     let mut waiting = Vec::with_capacity(screened.len());
-    for (listing, decision) in screened {
-        waiting.push(state.enqueue(listing, decision).await?);
+    for screened in screened {
+        waiting.push(state.enqueue(screened).await?);
     }
     for (index, committed) in indexes.into_iter().zip(waiting) {
         let (decision, error) = match state.committed(committed).await {
