@@ -94,7 +94,8 @@ pub struct SellerFingerprint {
     pub identifiers: Vec<FingerprintIdentifier>,
     /// Distinct informative PDQ hashes of the seller's photos.
     pub photos: Vec<PdqHash>,
-    /// Text sketches of the seller's listings, one per listing, oldest first.
+    /// Text sketches of the seller's listings, one per distinct text (under the newest
+    /// listing that has it), oldest first.
     pub texts: Vec<TextSketch>,
 }
 
@@ -152,8 +153,10 @@ impl SellerFingerprint {
     }
 
     /// Adds what another fingerprint of the same seller knows (e.g. from another listing):
-    /// identifiers and photos are united, a listing's text replaces its older sketch, and
-    /// the newest [`MAX_TEXTS_PER_SELLER`] texts and [`MAX_PHOTOS_PER_SELLER`] photos stay.
+    /// identifiers and photos are united, a listing's text replaces its older sketch and any
+    /// sketch of the same text (a copy-pasted listing is kept once, so copies do not push
+    /// the seller's other texts out), and the newest [`MAX_TEXTS_PER_SELLER`] texts and
+    /// [`MAX_PHOTOS_PER_SELLER`] photos stay.
     pub fn merge(&mut self, other: SellerFingerprint) -> Result<(), FingerprintError> {
         if other.seller != self.seller {
             return Err(FingerprintError::DifferentSellers {
@@ -165,7 +168,9 @@ impl SellerFingerprint {
         self.photos.retain(|photo| !other.photos.contains(photo));
         self.photos.extend(other.photos);
         for text in other.texts {
-            self.texts.retain(|kept| kept.listing_id != text.listing_id);
+            self.texts.retain(|kept| {
+                kept.listing_id != text.listing_id && kept.shingles != text.shingles
+            });
             self.texts.push(text);
         }
         self.tidy();

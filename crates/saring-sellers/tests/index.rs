@@ -426,3 +426,44 @@ fn listing_of_ordinary() -> Listing {
         "Kemeja batik cap.",
     )
 }
+
+#[test]
+fn copy_pasted_listings_keep_one_sketch_and_leave_the_sellers_other_texts() {
+    let first = listing("own-words", seller("toko-a"), "Kemeja flanel", BANNED_TEXT);
+    let mut merged = fingerprint(&first, &[]);
+    let copies = saring_sellers::MAX_TEXTS_PER_SELLER + 8;
+    for n in 0..copies {
+        let copy = listing(
+            &format!("copy-{n}"),
+            seller("toko-a"),
+            "Kaos polos cotton combed 30s",
+            "Ready stok banyak warna, kirim hari ini juga dari Bandung.",
+        );
+        merged.merge(fingerprint(&copy, &[])).expect("same seller");
+    }
+    let kept: Vec<&str> = merged
+        .texts
+        .iter()
+        .map(|text| text.listing_id.as_str())
+        .collect();
+    let newest = format!("copy-{}", copies - 1);
+    assert_eq!(kept, ["own-words", newest.as_str()]);
+
+    // An edited listing's new text replaces its old sketch.
+    let edited = listing(
+        "own-words",
+        seller("toko-a"),
+        "Celana chino",
+        "Bahan stretch adem.",
+    );
+    merged
+        .merge(fingerprint(&edited, &[]))
+        .expect("same seller");
+    assert_eq!(merged.texts.len(), 2);
+    let own = merged
+        .texts
+        .iter()
+        .find(|text| text.listing_id == "own-words")
+        .expect("the edited listing's sketch");
+    assert_eq!(own.shingles, fingerprint(&edited, &[]).texts[0].shingles);
+}
