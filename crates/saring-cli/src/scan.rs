@@ -381,6 +381,7 @@ fn scan_records(
     });
 
     let mut failure = None;
+    let preparer = recorder.as_deref().map(Recorder::preparer);
     for message in receiver {
         let chunk = match message {
             Ok(chunk) => chunk,
@@ -389,7 +390,6 @@ fn scan_records(
                 break;
             }
         };
-        let preparer = recorder.as_deref().map(Recorder::preparer);
         let screened: Vec<_> = chunk
             .par_iter()
             .map(|record| {

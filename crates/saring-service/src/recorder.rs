@@ -90,7 +90,8 @@ pub fn image_detector(entries: Vec<BankEntry>, local: LocalPhotos) -> Result<Ima
 }
 
 /// Makes screened listings ready to record, in parallel and off the writer: the seller as
-/// seen on each listing, the decision with its evidence. Cheap to clone.
+/// seen on each listing, the decision with its evidence. Make one per run and share it
+/// across threads (a clone copies the deployment secret).
 #[derive(Clone)]
 pub struct ListingPreparer {
     observer: LinkObserver,
