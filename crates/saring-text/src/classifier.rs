@@ -13,17 +13,20 @@
 
 pub mod evaluate;
 pub mod features;
+mod memo;
 pub mod model;
 pub mod train;
 
 use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use saring_core::decimal::push_two_decimals;
 use saring_core::{Detector, Listing, Signal, SignalKind, Span, TextField};
 use saring_normalise::{Normalised, normalise};
 
-use features::{Field, Scratch, Visitor, occurrence_value, visit_field};
+use features::{Field, Scratch, Visitor, Word, occurrence_value, visit_field};
+use memo::{WordMemo, WordSum};
 pub use model::{Model, ModelError};
 
 /// Name of the classifier's signal.
@@ -39,7 +42,13 @@ const MAX_SPANS: usize = 3;
 #[derive(Debug, Clone)]
 pub struct Classifier {
     model: Model,
+    /// Tells this classifier's word sums from another's in a thread's [`WordMemo`]; a
+    /// clone has the same model and keeps it.
+    id: u64,
 }
+
+/// The id of the next classifier made.
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// A word or pair of words and how much it moved the score.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,11 +58,12 @@ struct Contribution {
     amount: f32,
 }
 
-/// Per-thread buffers, so scoring allocates nothing once warm.
+/// Per-thread buffers, so scoring allocates nothing once warm, and the memory of word sums.
 #[derive(Default)]
 struct Buffers {
     features: Scratch,
     contributions: Vec<Contribution>,
+    memo: WordMemo,
 }
 
 thread_local! {
@@ -71,7 +81,10 @@ fn with_buffers<T>(work: impl FnOnce(&mut Buffers) -> T) -> T {
 impl Classifier {
     /// A classifier using `model`.
     pub fn new(model: Model) -> Self {
-        Classifier { model }
+        Classifier {
+            model,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
     }
 
     /// A classifier from a model file's bytes.
@@ -93,18 +106,13 @@ impl Classifier {
     /// [`probability`](Self::probability) of a title and description already normalised
     /// with [`saring_normalise::normalise`].
     pub fn probability_normalised(&self, title: &Normalised, description: &Normalised) -> f64 {
-        let weights = self.model.weights();
         let settings = self.model.settings();
         with_buffers(|buffers| {
-            let mut sum = Sum {
-                weights,
-                sum: 0.0,
-                occurrences: 0,
-            };
+            let mut scorer = Scorer::new(self, &mut buffers.memo, None);
             for (field, text) in [(Field::Title, title), (Field::Description, description)] {
-                visit_field(settings, field, text, &mut buffers.features, &mut sum);
+                visit_field(settings, field, text, &mut buffers.features, &mut scorer);
             }
-            self.probability_of_sum(sum.sum, sum.occurrences)
+            self.probability_of_sum(scorer.sum, scorer.occurrences)
         })
     }
 
@@ -123,25 +131,14 @@ impl Classifier {
         title: &Normalised,
         description: &Normalised,
     ) -> Signal {
-        let weights = self.model.weights();
         let settings = self.model.settings();
         let (probability, chosen) = with_buffers(|buffers| {
             buffers.contributions.clear();
-            let mut explained = Explained {
-                sum: Sum {
-                    weights,
-                    sum: 0.0,
-                    occurrences: 0,
-                },
-                unit: 0.0,
-                contributions: &mut buffers.contributions,
-            };
+            let mut scorer = Scorer::new(self, &mut buffers.memo, Some(&mut buffers.contributions));
             for (field, text) in [(Field::Title, title), (Field::Description, description)] {
-                visit_field(settings, field, text, &mut buffers.features, &mut explained);
+                visit_field(settings, field, text, &mut buffers.features, &mut scorer);
             }
-            let Sum {
-                sum, occurrences, ..
-            } = explained.sum;
+            let (sum, occurrences) = (scorer.sum, scorer.occurrences);
             let probability = self.probability_of_sum(sum, occurrences);
             let chosen = if probability >= EXPLAIN_FROM {
                 strongest(&mut buffers.contributions, occurrence_value(occurrences))
@@ -208,56 +205,81 @@ impl Detector for Classifier {
     }
 }
 
-/// Sums the weights of a listing's features.
-struct Sum<'a> {
+/// Sums the weights of a listing's features unit by unit (a word, then a pair of words),
+/// and keeps what each unit added when asked to explain.
+///
+/// The sum is taken per unit and the units added in order, whether a word's sum comes
+/// from the memo or from its features: a score never depends on what the thread has seen.
+struct Scorer<'a> {
     weights: &'a [f32],
+    memo: &'a mut WordMemo,
     sum: f32,
+    /// The sum of the unit being read.
+    unit: f32,
     occurrences: usize,
+    /// Where each unit's sum goes, when the score is to be explained.
+    contributions: Option<&'a mut Vec<Contribution>>,
 }
 
-impl Sum<'_> {
-    /// Adds the weight of `bucket` and returns it.
+impl<'a> Scorer<'a> {
+    fn new(
+        classifier: &'a Classifier,
+        memo: &'a mut WordMemo,
+        contributions: Option<&'a mut Vec<Contribution>>,
+    ) -> Self {
+        memo.serve(classifier.id);
+        Scorer {
+            weights: classifier.model.weights(),
+            memo,
+            sum: 0.0,
+            unit: 0.0,
+            occurrences: 0,
+            contributions,
+        }
+    }
+}
+
+impl Visitor for Scorer<'_> {
     #[inline(always)]
-    fn add(&mut self, bucket: u32) -> f32 {
+    fn feature(&mut self, bucket: u32) {
         // Buckets are below 2^bucket_bits, the number of weights: 0 is never used.
-        let weight = self
+        self.unit += self
             .weights
             .get(bucket as usize)
             .copied()
             .unwrap_or_default();
-        self.sum += weight;
         self.occurrences += 1;
-        weight
     }
-}
 
-impl Visitor for Sum<'_> {
     #[inline(always)]
-    fn feature(&mut self, bucket: u32) {
-        self.add(bucket);
-    }
-}
-
-/// Sums the weights and keeps what each word (or pair of words) added.
-struct Explained<'a> {
-    sum: Sum<'a>,
-    /// The sum of the unit being read.
-    unit: f32,
-    contributions: &'a mut Vec<Contribution>,
-}
-
-impl Visitor for Explained<'_> {
-    #[inline(always)]
-    fn feature(&mut self, bucket: u32) {
-        self.unit += self.sum.add(bucket);
+    fn word(&mut self, word: &Word<'_>) {
+        // A word starts its unit: `unit` is 0 here, and holds the word's own sum after.
+        if let Some(known) = self.memo.get(word) {
+            self.unit = known.sum;
+            self.occurrences += known.occurrences as usize;
+            return;
+        }
+        let before = self.occurrences;
+        word.visit(self);
+        let occurrences = u32::try_from(self.occurrences - before).unwrap_or(u32::MAX);
+        self.memo.put(
+            word,
+            WordSum {
+                sum: self.unit,
+                occurrences,
+            },
+        );
     }
 
     fn unit(&mut self, field: Field, words: Range<usize>) {
-        self.contributions.push(Contribution {
-            field,
-            words,
-            amount: self.unit,
-        });
+        self.sum += self.unit;
+        if let Some(contributions) = self.contributions.as_deref_mut() {
+            contributions.push(Contribution {
+                field,
+                words,
+                amount: self.unit,
+            });
+        }
         self.unit = 0.0;
     }
 }
@@ -489,6 +511,122 @@ pub(crate) mod tests {
         assert_eq!(strongest(&mut contributions.clone(), 2.0), greedy);
         assert_eq!(greedy[0].words, 0..9, "ties go to the earlier words");
         assert_eq!(greedy.len(), 3);
+    }
+
+    /// The probability of `title` and `description` computed from the listing's feature
+    /// vector, without the scorer or its memo.
+    fn probability_from_features(classifier: &Classifier, title: &str, description: &str) -> f64 {
+        let model = classifier.model();
+        let vector = features::vectorise(
+            model.settings(),
+            &normalise(title),
+            &normalise(description),
+            &mut Scratch::default(),
+        );
+        let sum: f32 = vector
+            .buckets
+            .iter()
+            .map(|&bucket| model.weights()[bucket as usize])
+            .sum();
+        sigmoid(f64::from(model.bias()) + f64::from(sum * vector.value))
+    }
+
+    /// `score` run on a thread of its own, whose memo starts empty.
+    fn on_fresh_thread<T: Send>(score: impl FnOnce() -> T + Send) -> T {
+        std::thread::scope(|scope| scope.spawn(score).join().expect("scoring does not panic"))
+    }
+
+    #[test]
+    fn scores_do_not_depend_on_what_the_thread_has_seen() {
+        let classifier = trained();
+        let texts = [
+            ("Jaket bekas Korea", "second import, kondisi 90%"),
+            ("B4L hoodie J3PANG", "balpres grade a, jaket bekas korea"),
+            ("Kemeja baru lokal", "produksi sendiri, kemeja baru"),
+        ];
+        for (title, description) in texts {
+            let item = listing(1, title, description);
+            let (title_n, description_n) = (normalise(title), normalise(description));
+            let cold = on_fresh_thread(|| {
+                (
+                    classifier.probability(title, description),
+                    classifier.signal(&item, &title_n, &description_n),
+                )
+            });
+            // Warm: every word of every text already remembered, twice over.
+            for _ in 0..2 {
+                for (t, d) in texts {
+                    classifier.probability(t, d);
+                }
+            }
+            let warm = (
+                classifier.probability(title, description),
+                classifier.signal(&item, &title_n, &description_n),
+            );
+            assert_eq!(cold, warm, "{title} / {description}");
+            assert_eq!(cold.0, cold.1.score, "probability and signal agree");
+        }
+    }
+
+    #[test]
+    fn two_classifiers_on_one_thread_keep_their_own_word_sums() {
+        let first = trained();
+        let mut corpus = synthetic_corpus();
+        for entry in &mut corpus {
+            entry.label = match entry.label {
+                Label::Violation => Label::Legitimate,
+                Label::Legitimate => Label::Violation,
+            };
+        }
+        let options = TrainOptions {
+            settings: first.model().settings().to_owned(),
+            ..TrainOptions::default()
+        };
+        let second = Classifier::new(train(&corpus, &options, Some("flipped")).expect("trains"));
+        let text = ("jaket bekas korea", "thrift import second");
+        let alone = |c: &Classifier| on_fresh_thread(|| c.probability(text.0, text.1));
+        let (first_alone, second_alone) = (alone(&first), alone(&second));
+        assert!(first_alone > 0.5 && second_alone < 0.5);
+        for _ in 0..3 {
+            assert_eq!(first.probability(text.0, text.1), first_alone);
+            assert_eq!(second.probability(text.0, text.1), second_alone);
+        }
+        let clone = first.clone();
+        assert_eq!(clone.probability(text.0, text.1), first_alone);
+    }
+
+    #[test]
+    fn words_past_the_memos_size_and_sharing_its_slots_score_as_their_features_say() {
+        let classifier = trained();
+        // 40,000 distinct words (the memo holds 16,384), some too long to be remembered,
+        // scored twice so that the second round meets evicted and colliding words.
+        let word = |i: usize| {
+            let letters: String = format!("{i:x}")
+                .chars()
+                .map(|c| char::from(b'g' + c.to_digit(16).map_or(0, |d| d as u8)))
+                .collect();
+            if i % 97 == 0 {
+                letters.repeat(8)
+            } else {
+                letters
+            }
+        };
+        let texts: Vec<(String, String)> = (0..4_000)
+            .map(|i| {
+                let words: Vec<String> = (0..10).map(|k| word(i * 10 + k)).collect();
+                (format!("jaket {}", words[0]), words[1..].join(" bekas "))
+            })
+            .collect();
+        for _ in 0..2 {
+            for (title, description) in &texts {
+                let expected = probability_from_features(&classifier, title, description);
+                let found = classifier.probability(title, description);
+                assert!(
+                    (found - expected).abs() < 1e-6,
+                    "{title}: {found} vs {expected}"
+                );
+            }
+        }
     }
 
     #[test]

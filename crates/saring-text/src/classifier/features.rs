@@ -159,10 +159,76 @@ fn bucket_of(hash: u64, namespace: u64, bits: u8) -> u32 {
 pub trait Visitor {
     /// One feature occurrence, by bucket (below `2^bucket_bits`).
     fn feature(&mut self, bucket: u32);
+    /// The features of one word, its character n-grams and the word itself, each passed
+    /// to [`feature`](Self::feature) unless the visitor already knows what they add up to.
+    /// Always the first thing of its unit.
+    #[inline(always)]
+    fn word(&mut self, word: &Word<'_>)
+    where
+        Self: Sized,
+    {
+        word.visit(self);
+    }
     /// The features since the previous call came from `words`: a byte range of the
     /// normalised field text, one word or a pair of words.
     fn unit(&mut self, field: Field, words: Range<usize>) {
         let _ = (field, words);
+    }
+}
+
+/// One word of a field, ready to give its own features: its character n-grams and the
+/// word itself.
+pub struct Word<'a> {
+    /// The word (digits folded when the settings fold them) with a space on each side.
+    padded: &'a [u8],
+    /// The hash of the word's bytes: the word feature before its final mix.
+    hash: u64,
+    title_namespace: bool,
+    settings: &'a FeatureSettings,
+}
+
+impl Word<'_> {
+    /// The word's bytes as the features see them (digits folded when the settings say so).
+    pub fn bytes(&self) -> &[u8] {
+        &self.padded[1..self.padded.len() - 1]
+    }
+
+    /// A hash of [`bytes`](Self::bytes), fixed by the feature scheme.
+    pub fn hash(&self) -> u64 {
+        self.hash
+    }
+
+    /// Whether its features are also counted in the title namespace (a title word).
+    pub fn title_namespace(&self) -> bool {
+        self.title_namespace
+    }
+
+    /// Passes the word's own features to `visitor`: its character n-grams, then the word.
+    #[inline(always)]
+    pub fn visit(&self, visitor: &mut impl Visitor) {
+        let settings = self.settings;
+        let bits = settings.bucket_bits;
+        let padded = self.padded;
+        let (char_min, char_max) = (
+            usize::from(settings.char_min),
+            usize::from(settings.char_max),
+        );
+        if char_max > 0 {
+            // Every n-gram starting at a given byte extends the hash of its first
+            // `char_min - 1` bytes; starts with fewer than `char_min` bytes left give none.
+            let head_length = char_min.saturating_sub(1);
+            let starts = padded.len().saturating_sub(head_length);
+            for first in 0..starts {
+                let grams = &padded[first..padded.len().min(first + char_max)];
+                let (head, tail) = grams.split_at(head_length);
+                let mut hash = hash_bytes(SEED_CHARS, head);
+                for &byte in tail {
+                    hash = step(hash, byte);
+                    emit(visitor, hash, bits, self.title_namespace);
+                }
+            }
+        }
+        emit(visitor, self.hash, bits, self.title_namespace);
     }
 }
 
@@ -196,10 +262,6 @@ pub fn visit_field(
     let bits = settings.bucket_bits;
     let title_namespace = field == Field::Title && settings.title_namespace;
     let fold_digits = settings.fold_digits;
-    let (char_min, char_max) = (
-        usize::from(settings.char_min),
-        usize::from(settings.char_max),
-    );
 
     // The field between two spaces, digits folded: as words are separated by single spaces,
     // each word padded with a space on either side is a slice of it.
@@ -214,9 +276,6 @@ pub fn visit_field(
         }
     }));
     padded.push(b' ');
-    // Every n-gram starting at a given byte extends the hash of its first `char_min - 1`
-    // bytes; starts with fewer than `char_min` bytes left give none.
-    let head_length = char_min.saturating_sub(1);
     let mut previous_word: Option<(Range<usize>, u64)> = None;
     let mut start = 0;
     for word in text.as_bytes().split(|&byte| byte == b' ') {
@@ -224,20 +283,13 @@ pub fn visit_field(
         start = range.end + 1;
         // `text[range]` is `padded[range.start + 1..range.end + 1]`.
         let padded = &padded[range.start..range.end + 2];
-        if char_max > 0 {
-            let starts = padded.len().saturating_sub(head_length);
-            for first in 0..starts {
-                let grams = &padded[first..padded.len().min(first + char_max)];
-                let (head, tail) = grams.split_at(head_length);
-                let mut hash = hash_bytes(SEED_CHARS, head);
-                for &byte in tail {
-                    hash = step(hash, byte);
-                    emit(visitor, hash, bits, title_namespace);
-                }
-            }
-        }
         let word_hash = hash_bytes(SEED_WORDS, &padded[1..padded.len() - 1]);
-        emit(visitor, word_hash, bits, title_namespace);
+        visitor.word(&Word {
+            padded,
+            hash: word_hash,
+            title_namespace,
+            settings,
+        });
         visitor.unit(field, range.clone());
         if settings.word_ngrams >= 2
             && let Some((previous, previous_hash)) = &previous_word
