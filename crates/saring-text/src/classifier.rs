@@ -605,7 +605,7 @@ pub(crate) mod tests {
                 .chars()
                 .map(|c| char::from(b'g' + c.to_digit(16).map_or(0, |d| d as u8)))
                 .collect();
-            if i % 97 == 0 {
+            if i.is_multiple_of(97) {
                 letters.repeat(8)
             } else {
                 letters
