@@ -4,14 +4,14 @@
 //! block only on near-certain evidence, send anything uncertain that could hurt a seller
 //! to a human, and put wholesalers first.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
 use crate::decimal::push_two_decimals;
 use crate::decision::{Decision, Priority, Reason, Verdict};
 use crate::listing::Listing;
-use crate::signal::{Signal, SignalKind};
+use crate::signal::{Signal, SignalKind, Span};
 
 /// The policy file could not be used.
 #[derive(Debug, thiserror::Error)]
@@ -226,7 +226,8 @@ impl Policy {
                 required && !vetoed
             })
             .map(|rule| {
-                let spans = signals
+                // The spans of the signals the rule required, in order, each once.
+                let mut spans: Vec<Span> = signals
                     .iter()
                     .filter(|s| {
                         s.category
@@ -234,9 +235,9 @@ impl Policy {
                             .is_some_and(|c| rule.require.iter().flatten().any(|r| r == c))
                     })
                     .flat_map(|s| s.spans.iter().cloned())
-                    .collect::<BTreeSet<_>>()
-                    .into_iter()
                     .collect();
+                spans.sort_unstable();
+                spans.dedup();
                 Signal {
                     kind: SignalKind::Rule,
                     name: rule.name.clone(),
@@ -435,6 +436,29 @@ explanation = "bale + used"
 
     fn policy() -> Policy {
         Policy::from_toml(POLICY).expect("test policy is valid")
+    }
+
+    #[test]
+    fn a_rule_points_at_the_spans_of_the_signals_it_required_in_order_each_once() {
+        let span = |start: usize, text: &str| Span {
+            field: crate::signal::TextField::Description,
+            start,
+            end: start + text.len(),
+            text: text.into(),
+        };
+        let mut bale = term("bulk_bale", 0.5);
+        bale.spans = vec![span(20, "karungan"), span(0, "bal")];
+        let mut used = term("used_condition", 0.4);
+        // "bal bekas" written twice over: the same span found for both terms.
+        used.spans = vec![span(10, "bekas"), span(0, "bal")];
+        let mut other = term("origin", 0.3);
+        other.spans = vec![span(40, "korea")];
+        let rules = policy().rule_signals(&[bale, other, used]);
+        assert_eq!(rules.len(), 1);
+        assert_eq!(
+            rules[0].spans,
+            vec![span(0, "bal"), span(10, "bekas"), span(20, "karungan")]
+        );
     }
 
     #[test]
