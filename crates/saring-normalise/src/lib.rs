@@ -115,30 +115,29 @@ impl Normalised {
     /// removed, still mapping back to the original: lets a matcher find words the seller
     /// broke into pieces, like "ka rung an" or "bal pres".
     pub fn squeezed(&self) -> Squeezed<'_> {
-        let bytes = self.text.as_bytes();
-        let mut text = Vec::with_capacity(bytes.len());
-        let mut pieces = Vec::with_capacity(bytes.len() / 4 + 1);
-        let mut piece_starts = true;
-        for (position, &byte) in bytes.iter().enumerate() {
-            if matches!(byte, b' ' | b'.' | b',' | b'@' | b'$' | b'!') {
-                piece_starts = true;
+        let text = self.text.as_str();
+        let mut squeezed = String::with_capacity(text.len());
+        let mut pieces = Vec::with_capacity(text.len() / 4 + 1);
+        let mut start = 0;
+        for piece in text
+            .as_bytes()
+            .split(|byte| matches!(byte, b' ' | b'.' | b',' | b'@' | b'$' | b'!'))
+        {
+            let range = start..start + piece.len();
+            start = range.end + 1;
+            if piece.is_empty() {
                 continue;
             }
-            if piece_starts {
-                pieces.push(Piece {
-                    squeezed: text.len(),
-                    normalised: position,
-                });
-                piece_starts = false;
-            }
-            text.push(byte);
+            pieces.push(Piece {
+                squeezed: squeezed.len(),
+                normalised: range.start,
+            });
+            // Separators are ASCII: a piece begins and ends on character boundaries.
+            squeezed.push_str(text.get(range).unwrap_or_default());
         }
-        // Removing ASCII bytes from UTF-8 leaves UTF-8: the fallback never runs.
-        let text = String::from_utf8(text)
-            .unwrap_or_else(|error| String::from_utf8_lossy(error.as_bytes()).into_owned());
         Squeezed {
             normalised: self,
-            text,
+            text: squeezed,
             pieces,
         }
     }
