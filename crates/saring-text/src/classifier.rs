@@ -10,6 +10,10 @@
 //! - [`model`]: the weights and their versioned, checked file format;
 //! - [`train`]: deterministic training (FTRL-Proximal) and cross-validation;
 //! - [`evaluate`]: precision, recall, F1, false-positive rates and the confusion table.
+//!
+//! Scoring remembers, per thread, what each recently seen word's own features add up to
+//! (`memo`), so a word already met costs one lookup instead of sixteen; a score is the same
+//! whether its words were remembered or not.
 
 pub mod evaluate;
 pub mod features;
