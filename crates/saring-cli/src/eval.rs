@@ -1,9 +1,12 @@
 //! `saring eval`: screens a labelled corpus and reports how the decisions compare with
 //! the labels.
 
+use std::fmt::Write as _;
+use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use anyhow::Context as _;
 use rayon::prelude::*;
 use saring_core::{Listing, Policy, Verdict};
 use saring_engine::{EngineConfig, Screener, bundled};
@@ -160,14 +163,19 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     for (example, scored) in corpus.iter().zip(&scored) {
         evaluation.add(example.label, &example.tactic, scored.verdict);
     }
-    println!("{} screened by {description}", args.file.display());
-    print!("{evaluation}");
+    // The report is written in one go, so a closed pipe (`saring eval ... | head`) is an
+    // error like any other, not a panic of `println!`.
+    let mut report = format!(
+        "{} screened by {description}\n{evaluation}",
+        args.file.display()
+    );
     if args.list_errors {
-        println!("\ndisagreements (label, tactic, decision, score, id, title):");
+        report.push_str("\ndisagreements (label, tactic, decision, score, id, title):\n");
         for (example, scored) in corpus.iter().zip(&scored) {
             let flagged = scored.verdict != Verdict::Allow;
             if flagged != (example.label == Label::Violation) {
-                println!(
+                let _ = writeln!(
+                    report,
                     "{:<10} {:<18} {:<6} {:.3} {} {}",
                     example.label.as_str(),
                     example.tactic,
@@ -179,5 +187,9 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
+    std::io::stdout()
+        .lock()
+        .write_all(report.as_bytes())
+        .context("cannot write the evaluation")?;
     Ok(ExitCode::SUCCESS)
 }
