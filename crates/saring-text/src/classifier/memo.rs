@@ -11,7 +11,8 @@
 use super::features::Word;
 
 /// Number of sets, a power of two, of [`WAYS`] slots each: 16,384 slots of 40 bytes, 640 KiB
-/// per thread, hold the few thousand words of a day's listings with room to spare.
+/// per thread that scores. The 878 listings of the test corpus have 3,435 distinct words
+/// (title and description counted apart): they fit several times over.
 const SETS: usize = 1 << 13;
 
 /// Slots per set: a word can sit in either of two slots, the most recently stored first,
