@@ -137,15 +137,15 @@ pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
     match &args.command {
         BanksCommand::Create { name } => {
             connected.run(store.create_bank(name, actor, now))?;
-            println!("bank {name} created (enabled)");
+            outln!("bank {name} created (enabled)");
         }
         BanksCommand::Enable { name } => {
             connected.run(store.set_bank_enabled(name, true, actor, now))?;
-            println!("bank {name} enabled");
+            outln!("bank {name} enabled");
         }
         BanksCommand::Disable { name } => {
             connected.run(store.set_bank_enabled(name, false, actor, now))?;
-            println!("bank {name} disabled");
+            outln!("bank {name} disabled");
         }
         BanksCommand::Add {
             name,
@@ -166,7 +166,7 @@ pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
                 entries.extend(entries_for(item, &template)?);
             }
             let added = connected.run(store.add_bank_entries(name, &entries, actor, now))?;
-            println!("{added} hash(es) added to bank {name}");
+            outln!("{added} hash(es) added to bank {name}");
         }
         BanksCommand::Import { name, file } => {
             let text = std::fs::read_to_string(file)
@@ -190,7 +190,7 @@ pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
                 })
                 .collect();
             let added = connected.run(store.add_bank_entries(name, &entries, actor, now))?;
-            println!(
+            outln!(
                 "{added} hash(es) imported into bank {name}, {} line(s) skipped",
                 parsed.errors.len()
             );
@@ -201,11 +201,11 @@ pub fn run(args: &BanksArgs) -> anyhow::Result<ExitCode> {
         BanksCommand::Export { name } => {
             let records = connected.run(store.bank_entries(name))?;
             let entries: Vec<BankEntry> = records.iter().filter_map(bank_entry).collect();
-            print!("{}", hash_list::format(&entries));
+            out!("{}", hash_list::format(&entries));
         }
         BanksCommand::List => {
             for bank in connected.run(store.banks())? {
-                println!(
+                outln!(
                     "{:<24} {:<8} {:>8} entries  created {}",
                     bank.name,
                     if bank.enabled { "enabled" } else { "disabled" },

@@ -181,23 +181,23 @@ fn case_line(case: &CaseRecord, now: i64) -> String {
     )
 }
 
-fn print_detail(detail: &CaseDetail, now: i64) {
+fn print_detail(detail: &CaseDetail, now: i64) -> anyhow::Result<()> {
     let case = &detail.case;
-    println!("{}", case_line(case, now));
+    outln!("{}", case_line(case, now));
     let listing = &detail.listing;
-    println!("listing   {} {}", listing.platform, listing.id);
-    println!("title     {}", listing.title);
+    outln!("listing   {} {}", listing.platform, listing.id);
+    outln!("title     {}", listing.title);
     if !listing.description.is_empty() {
-        println!("text      {}", listing.description);
+        outln!("text      {}", listing.description);
     }
     if let Some(price) = listing.price {
-        println!("price     Rp {price}");
+        outln!("price     Rp {price}");
     }
     if let Some(url) = &listing.url {
-        println!("url       {url}");
+        outln!("url       {url}");
     }
     if let Some(seller) = &listing.seller {
-        println!(
+        outln!(
             "seller    {}{}",
             seller.id,
             seller
@@ -208,7 +208,7 @@ fn print_detail(detail: &CaseDetail, now: i64) {
         );
     }
     let decision = &detail.decision;
-    println!(
+    outln!(
         "decision  {} score {:.2} priority {} ({})",
         decision.decision.as_str(),
         decision.score,
@@ -216,7 +216,7 @@ fn print_detail(detail: &CaseDetail, now: i64) {
         decision.model_version
     );
     for reason in &decision.reasons {
-        println!(
+        outln!(
             "  reason  [{}] {}: {}",
             reason.kind.as_str(),
             reason.name,
@@ -224,11 +224,11 @@ fn print_detail(detail: &CaseDetail, now: i64) {
         );
     }
     for basis in &decision.legal_basis {
-        println!("  law     {basis}");
+        outln!("  law     {basis}");
     }
-    println!("history");
+    outln!("history");
     for event in &detail.events {
-        println!(
+        outln!(
             "  {}  {:<10} {} -> {}  by {}: {}",
             rfc3339(event.at),
             event.event,
@@ -244,7 +244,7 @@ fn print_detail(detail: &CaseDetail, now: i64) {
         } else {
             "MISMATCH: the evidence was altered"
         };
-        println!(
+        outln!(
             "evidence  sha256 {} ({check}), frozen {}",
             evidence.sha256,
             rfc3339(evidence.frozen_at)
@@ -252,29 +252,34 @@ fn print_detail(detail: &CaseDetail, now: i64) {
     }
     if let Some(strike) = &detail.strike {
         match strike.revoked_at {
-            Some(at) => println!(
+            Some(at) => outln!(
                 "strike    revoked {} by {}: {}",
                 rfc3339(at),
                 strike.revoked_by.as_deref().unwrap_or("-"),
                 strike.revoked_reason.as_deref().unwrap_or("-")
             ),
-            None => println!(
+            None => outln!(
                 "strike    counts against {} {}",
-                strike.platform, strike.seller_id
+                strike.platform,
+                strike.seller_id
             ),
         }
     }
     for action in &detail.actions {
-        println!(
+        outln!(
             "action    #{} {} (offence {}, {}): {}",
-            action.id, action.kind, action.offence, action.status, action.detail
+            action.id,
+            action.kind,
+            action.offence,
+            action.status,
+            action.detail
         );
         for basis in &action.legal_basis {
-            println!("            law: {basis}");
+            outln!("            law: {basis}");
         }
     }
     for appeal in &detail.appeals {
-        println!(
+        outln!(
             "appeal    #{} by {} {}: {:?} -> {}{}",
             appeal.id,
             appeal.filed_by,
@@ -287,6 +292,7 @@ fn print_detail(detail: &CaseDetail, now: i64) {
             }
         );
     }
+    Ok(())
 }
 
 /// Runs `saring cases ...`.
@@ -309,7 +315,7 @@ pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
             };
             let cases = connected.run(connected.store.list_cases(&filter, now))?;
             for case in &cases {
-                println!("{}", case_line(case, now));
+                outln!("{}", case_line(case, now));
             }
             eprintln!("{} case(s)", cases.len());
             connected.close();
@@ -317,7 +323,7 @@ pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
         CasesCommand::Show { id, store } => {
             let connected = Connected::open(&store.store)?;
             let detail = connected.run(connected.store.case(*id))?;
-            print_detail(&detail, now);
+            print_detail(&detail, now)?;
             connected.close();
         }
         CasesCommand::Claim {
@@ -333,7 +339,7 @@ pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
                 minutes * 60_000,
                 now,
             ))?;
-            println!(
+            outln!(
                 "case {} claimed by {} until {}",
                 case.id,
                 reviewer.name()?,
@@ -363,7 +369,7 @@ pub fn run_cases(command: &CasesCommand) -> anyhow::Result<ExitCode> {
                 &policy,
                 now,
             ))?;
-            print_detail(&detail, now);
+            print_detail(&detail, now)?;
             connected.close();
         }
     }
@@ -382,7 +388,7 @@ pub fn run_appeals(command: &AppealsCommand) -> anyhow::Result<ExitCode> {
         } => {
             let connected = Connected::open(&store.store)?;
             let id = connected.run(connected.store.file_appeal(*case, filed_by, statement, now))?;
-            println!("appeal {id} filed against case {case}");
+            outln!("appeal {id} filed against case {case}");
             connected.close();
         }
         AppealsCommand::Decide {
@@ -407,7 +413,7 @@ pub fn run_appeals(command: &AppealsCommand) -> anyhow::Result<ExitCode> {
                 &policy,
                 now,
             ))?;
-            print_detail(&detail, now);
+            print_detail(&detail, now)?;
             connected.close();
         }
     }
@@ -421,16 +427,16 @@ pub fn run_audit(command: &AuditCommand) -> anyhow::Result<ExitCode> {
     let report = connected.run(connected.store.verify_audit())?;
     connected.close();
     if report.is_intact() {
-        println!(
+        outln!(
             "audit log intact: {} entries, hash chain verified",
             report.entries
         );
         return Ok(ExitCode::SUCCESS);
     }
     for problem in &report.problems {
-        println!("BROKEN {problem}");
+        outln!("BROKEN {problem}");
     }
-    println!(
+    outln!(
         "audit log broken: {} problem(s) in {} entries; first at entry {}",
         report.problems.len(),
         report.entries,

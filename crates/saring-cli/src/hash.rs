@@ -35,7 +35,7 @@ pub fn run(args: &HashArgs) -> anyhow::Result<ExitCode> {
     let mut failed = false;
     for result in results {
         match result {
-            Ok(line) => println!("{line}"),
+            Ok(line) => outln!("{line}"),
             Err(message) => {
                 failed = true;
                 eprintln!("saring: error: {message}");

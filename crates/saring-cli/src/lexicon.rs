@@ -80,10 +80,10 @@ pub fn stored_active_lexicon(url: &str) -> anyhow::Result<Option<String>> {
     Ok(active.map(|version| version.toml))
 }
 
-fn print_history(versions: &[LexiconVersionRecord]) {
-    println!("version\tstatus\tproposed_by\tproposed_at\tactivated_at\tnote");
+fn print_history(versions: &[LexiconVersionRecord]) -> anyhow::Result<()> {
+    outln!("version\tstatus\tproposed_by\tproposed_at\tactivated_at\tnote");
     for v in versions {
-        println!(
+        outln!(
             "{}\t{}\t{}\t{}\t{}\t{}",
             v.version,
             v.status.as_str(),
@@ -93,6 +93,7 @@ fn print_history(versions: &[LexiconVersionRecord]) {
             v.note
         );
     }
+    Ok(())
 }
 
 /// Runs a `saring lexicon` command.
@@ -128,7 +129,7 @@ pub fn run(command: &LexiconCommand) -> anyhow::Result<ExitCode> {
             };
             let candidates = suggest_code_words(&reviewed, &lexicon, options);
             if *json {
-                println!("{}", serde_json::to_string_pretty(&candidates)?);
+                outln!("{}", serde_json::to_string_pretty(&candidates)?);
             } else {
                 let confirmed = reviewed.iter().filter(|t| t.confirmed).count();
                 eprintln!(
@@ -136,10 +137,10 @@ pub fn run(command: &LexiconCommand) -> anyhow::Result<ExitCode> {
                     reviewed.len(),
                     reviewed.len() - confirmed
                 );
-                println!("term\tconfirmed\tcleared\tscore\texample_cases");
+                outln!("term\tconfirmed\tcleared\tscore\texample_cases");
                 for c in &candidates {
                     let examples: Vec<String> = c.examples.iter().map(i64::to_string).collect();
-                    println!(
+                    outln!(
                         "{}\t{}\t{}\t{:.2}\t{}",
                         c.term,
                         c.confirmed,
@@ -173,7 +174,7 @@ pub fn run(command: &LexiconCommand) -> anyhow::Result<ExitCode> {
                 now_ms(),
             ))?;
             connected.close();
-            println!(
+            outln!(
                 "proposed lexicon {} ({} terms); activate it with `saring lexicon activate {}`",
                 stored.version,
                 lexicon.terms().len(),
@@ -193,14 +194,14 @@ pub fn run(command: &LexiconCommand) -> anyhow::Result<ExitCode> {
                     .activate_lexicon(version, reviewer.name()?, now_ms()),
             )?;
             connected.close();
-            println!("lexicon {version} is active");
+            outln!("lexicon {version} is active");
             Ok(ExitCode::SUCCESS)
         }
         LexiconCommand::History { store } => {
             let connected = Connected::open(&store.store)?;
             let versions = connected.run(connected.store.lexicon_history())?;
             connected.close();
-            print_history(&versions);
+            print_history(&versions)?;
             Ok(ExitCode::SUCCESS)
         }
     }

@@ -1,6 +1,25 @@
 //! `saring`: screens marketplace listings for illegally imported used clothing
 //! (HS 6309.00.00) and decides allow / review / block with reasons a reviewer can check.
 
+/// `println!` for reports on standard output that returns an error from the enclosing
+/// function, instead of panicking, when the output cannot be written (`saring ... | head`).
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+            .map_err(|error| anyhow::anyhow!("cannot write to standard output: {error}"))?
+    }};
+}
+
+/// `print!` counterpart of [`outln!`].
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+            .map_err(|error| anyhow::anyhow!("cannot write to standard output: {error}"))?
+    }};
+}
+
 mod banks;
 mod cases;
 mod eval;

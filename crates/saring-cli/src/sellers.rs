@@ -85,11 +85,11 @@ fn show(connected: &Connected, seller_id: &str, platform: Option<Platform>) -> a
         seller_id: seller_id.to_string(),
     };
     let store = &connected.store;
-    println!("seller    {seller}");
-    println!("status    {}", status_of(connected, &seller)?);
+    outln!("seller    {seller}");
+    outln!("status    {}", status_of(connected, &seller)?);
     let strikes = connected.run(store.strikes(platform.as_str(), seller_id))?;
     let standing = strikes.iter().filter(|s| s.revoked_at.is_none()).count();
-    println!(
+    outln!(
         "strikes   {standing} standing, {} revoked",
         strikes.len() - standing
     );
@@ -98,7 +98,7 @@ fn show(connected: &Connected, seller_id: &str, platform: Option<Platform>) -> a
             .revoked_at
             .map(|at| format!(" (revoked {})", rfc3339(at)))
             .unwrap_or_default();
-        println!(
+        outln!(
             "  strike  case {} {} confirmed {}{revoked}",
             strike.case_id,
             strike.priority,
@@ -107,7 +107,7 @@ fn show(connected: &Connected, seller_id: &str, platform: Option<Platform>) -> a
     }
     for identifier in connected.run(store.seller_identifiers(platform.as_str(), seller_id))? {
         let end = identifier.keyed_hash.len().min(8);
-        println!(
+        outln!(
             "  keyed   {} {}… (first seen {})",
             identifier.kind,
             &identifier.keyed_hash[..end],
@@ -116,20 +116,20 @@ fn show(connected: &Connected, seller_id: &str, platform: Option<Platform>) -> a
     }
     let index = connected.run(stored_index(&connected.store))?;
     match index.cluster_of(&seller) {
-        None => println!("cluster   none: not linked to a suspended or banned seller"),
+        None => outln!("cluster   none: not linked to a suspended or banned seller"),
         Some(cluster) => {
-            println!(
+            outln!(
                 "cluster   {} members, {} sanctioned",
                 cluster.members.len(),
                 cluster.sanctioned.len()
             );
             for member in &cluster.members {
-                println!("  member  {member}: {}", status_of(connected, member)?);
+                outln!("  member  {member}: {}", status_of(connected, member)?);
             }
             for link in &cluster.links {
-                println!("  link    {} -> {}", link.from, link.link.target);
+                outln!("  link    {} -> {}", link.from, link.link.target);
                 for evidence in &link.link.evidence {
-                    println!("          {}", evidence.detail);
+                    outln!("          {}", evidence.detail);
                 }
             }
         }

@@ -134,7 +134,7 @@ pub fn keys(command: &KeysCommand) -> anyhow::Result<ExitCode> {
                     format!(" for {}", made.principal.platforms.join(", "))
                 }
             );
-            println!("{}", made.key);
+            outln!("{}", made.key);
         }
         KeysCommand::List { store } => {
             let connected = Connected::open(&store.store)?;
@@ -145,7 +145,7 @@ pub fn keys(command: &KeysCommand) -> anyhow::Result<ExitCode> {
                     .revoked_at
                     .map(|at| format!(" revoked {}", rfc3339(at)))
                     .unwrap_or_default();
-                println!(
+                outln!(
                     "{}  {:9}  {:20}  {}  made {}{revoked}",
                     key.id,
                     key.role.as_str(),

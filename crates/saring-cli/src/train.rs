@@ -117,7 +117,7 @@ pub fn run(args: &TrainArgs) -> anyhow::Result<ExitCode> {
     let started = Instant::now();
     if let Some(folds) = args.cross_validate {
         let scores = cross_validate(&corpus, &options, folds)?;
-        print!("{}", sweep_report(&corpus, &scores, folds));
+        out!("{}", sweep_report(&corpus, &scores, folds));
         eprintln!(
             "cross-validated {} listings in {:.1}s",
             corpus.len(),

@@ -86,11 +86,11 @@ pub fn run(args: &WebhooksArgs) -> anyhow::Result<ExitCode> {
                 "webhook endpoint for {platform}: {url}\n\
                  signing secret (shown once; the platform verifies Saring-Signature with it):"
             );
-            println!("{secret}");
+            outln!("{secret}");
         }
         WebhooksCommand::Disable { platform } => {
             connected.run(store.disable_webhook_endpoint(platform, actor, now))?;
-            println!("webhook endpoint for {platform} disabled; its events wait");
+            outln!("webhook endpoint for {platform} disabled; its events wait");
         }
         WebhooksCommand::List => {
             let endpoints = connected.run(store.webhook_endpoints())?;
@@ -112,14 +112,14 @@ pub fn run(args: &WebhooksArgs) -> anyhow::Result<ExitCode> {
                     Some(e) => format!("{} (disabled)", e.url),
                     None => "no endpoint".to_string(),
                 };
-                println!(
+                outln!(
                     "{platform:<12} {target}  pending {pending}  delivered {delivered}  dead {dead}"
                 );
             }
         }
         WebhooksCommand::Dead => {
             for event in connected.run(store.webhook_events(Some(OutboxStatus::Dead)))? {
-                println!(
+                outln!(
                     "{:>6}  {}  {:<10} action {:<6} attempts {}  created {}  last error: {}",
                     event.id,
                     event.event_id,
@@ -135,7 +135,7 @@ pub fn run(args: &WebhooksArgs) -> anyhow::Result<ExitCode> {
         }
         WebhooksCommand::Retry { id } => {
             connected.run(store.retry_webhook_dead_letter(*id, actor, now))?;
-            println!("webhook event {id} queued again");
+            outln!("webhook event {id} queued again");
         }
         WebhooksCommand::Deliver {
             max_attempts,
@@ -146,9 +146,11 @@ pub fn run(args: &WebhooksArgs) -> anyhow::Result<ExitCode> {
             config.request_timeout = Duration::from_secs(*timeout);
             let dispatcher = Dispatcher::new(store.clone(), config)?;
             let counts = connected.run(dispatcher.run_until_idle())?;
-            println!(
+            outln!(
                 "delivered {}, to retry {}, dead letters {}",
-                counts.delivered, counts.retrying, counts.dead
+                counts.delivered,
+                counts.retrying,
+                counts.dead
             );
             if counts.dead > 0 {
                 code = ExitCode::from(2);
