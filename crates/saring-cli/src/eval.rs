@@ -2,11 +2,9 @@
 //! the labels.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use anyhow::Context as _;
 use rayon::prelude::*;
 use saring_core::{Listing, Policy, Verdict};
 use saring_engine::{EngineConfig, Screener, bundled};
@@ -163,8 +161,6 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
     for (example, scored) in corpus.iter().zip(&scored) {
         evaluation.add(example.label, &example.tactic, scored.verdict);
     }
-    // The report is written in one go, so a closed pipe (`saring eval ... | head`) is an
-    // error like any other, not a panic of `println!`.
     let mut report = format!(
         "{} screened by {description}\n{evaluation}",
         args.file.display()
@@ -187,9 +183,6 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<ExitCode> {
             }
         }
     }
-    std::io::stdout()
-        .lock()
-        .write_all(report.as_bytes())
-        .context("cannot write the evaluation")?;
+    out!("{report}");
     Ok(ExitCode::SUCCESS)
 }
