@@ -4,20 +4,16 @@
 /// `println!` for reports on standard output that returns an error from the enclosing
 /// function, instead of panicking, when the output cannot be written (`saring ... | head`).
 macro_rules! outln {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        writeln!(std::io::stdout().lock(), $($arg)*)
-            .map_err(|error| anyhow::anyhow!("cannot write to standard output: {error}"))?
-    }};
+    ($($arg:tt)*) => {
+        crate::write_stdout(format_args!("{}\n", format_args!($($arg)*)))?
+    };
 }
 
 /// `print!` counterpart of [`outln!`].
 macro_rules! out {
-    ($($arg:tt)*) => {{
-        use std::io::Write as _;
-        write!(std::io::stdout().lock(), $($arg)*)
-            .map_err(|error| anyhow::anyhow!("cannot write to standard output: {error}"))?
-    }};
+    ($($arg:tt)*) => {
+        crate::write_stdout(format_args!($($arg)*))?
+    };
 }
 
 mod banks;
@@ -141,6 +137,15 @@ impl ConfigArgs {
             model,
         })
     }
+}
+
+/// Writes a report to standard output; the error names it when the reader has gone.
+fn write_stdout(text: std::fmt::Arguments<'_>) -> anyhow::Result<()> {
+    use std::io::Write as _;
+    std::io::stdout()
+        .lock()
+        .write_fmt(text)
+        .map_err(|error| anyhow::anyhow!("cannot write to standard output: {error}"))
 }
 
 fn main() -> ExitCode {

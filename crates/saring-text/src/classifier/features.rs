@@ -149,7 +149,7 @@ fn hash_bytes(seed: u64, bytes: &[u8]) -> u64 {
 
 /// The bucket of a finished hash in a namespace: the top `bits` of a multiplicative mix.
 #[inline(always)]
-fn bucket_of(hash: u64, namespace: u64, bits: u8) -> u32 {
+pub(super) fn bucket_of(hash: u64, namespace: u64, bits: u8) -> u32 {
     // The shift leaves at most MAX_BUCKET_BITS bits: the value fits in 32 bits.
     ((hash ^ namespace).wrapping_mul(GOLDEN) >> (64 - u32::from(bits))) as u32
 }

@@ -8,7 +8,7 @@
 //! that a collision is a miss and never a wrong sum, and it forgets whatever another word
 //! or another classifier overwrites: its size is fixed whatever the traffic.
 
-use super::features::Word;
+use super::features::{Word, bucket_of};
 
 /// Number of sets, a power of two, of [`WAYS`] slots each: 16,384 slots of 40 bytes, 640 KiB
 /// per thread that scores. The 878 listings of the test corpus have 3,435 distinct words
@@ -107,13 +107,15 @@ fn key_of(word: &Word<'_>) -> Option<Key> {
     Some(key)
 }
 
-/// The slots of the set of `word`, picked by the top bits of a mix of its hash and
-/// namespace.
+/// The slots of the set of `word`: the set is picked from its hash and namespace as a
+/// feature's bucket is.
 #[inline]
 fn set_of(word: &Word<'_>) -> std::ops::Range<usize> {
-    const GOLDEN: u64 = 0x9e37_79b9_7f4a_7c15;
-    let key = word.hash() ^ u64::from(word.title_namespace());
-    // The shift leaves 13 bits.
-    let set = (key.wrapping_mul(GOLDEN) >> (64 - SETS.trailing_zeros())) as usize;
+    // SETS is 2^13: its bits fit a u8, and a set number an index.
+    let set = bucket_of(
+        word.hash(),
+        u64::from(word.title_namespace()),
+        SETS.trailing_zeros() as u8,
+    ) as usize;
     set * WAYS..(set + 1) * WAYS
 }
