@@ -3,7 +3,7 @@
 //! enforcement action then reaches the platform's webhook receiver on loopback, signed, and a
 //! screenshot of the confirmed case is saved.
 //!
-//! Needs Debian's `chromium` and `chromium-driver` (`.ci/run` installs them). Without them the
+//! Needs Debian's `chromium` and `chromium-driver` (`scripts/test` installs them). Without them the
 //! test fails, saying so, unless `SARING_SKIP_BROWSER=1` is set. The screenshot goes to
 //! `$SARING_SCREENSHOT_DIR` (e.g. `docs/`) or else `$CARGO_TARGET_DIR/browser/` (default
 //! `target/browser/`); the test prints where.
@@ -237,7 +237,7 @@ async fn a_reviewer_confirms_a_case_in_headless_chromium() {
         }
         panic!(
             "the browser test needs Debian's chromium and chromium-driver on PATH \
-             (apt-get install -y chromium chromium-driver; .ci/run does this); \
+             (apt-get install -y chromium chromium-driver; scripts/test does this); \
              set SARING_SKIP_BROWSER=1 to skip it"
         );
     };
