@@ -1,4 +1,4 @@
-//! `saring cases`, `saring appeals` and `saring audit`: the reviewer's side of the store.
+//! `saring cases` and `saring appeals`: the reviewer's side of the store.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -123,16 +123,6 @@ pub enum AppealFinding {
     Upheld,
     /// The confirmation is reversed.
     Overturned,
-}
-
-/// `saring audit ...`
-#[derive(clap::Subcommand, Debug)]
-pub enum AuditCommand {
-    /// Check the hash chain; exit code 1 and the entry numbers when it is broken.
-    Verify {
-        #[command(flatten)]
-        store: StoreArgs,
-    },
 }
 
 fn parse_priority(text: &str) -> Result<Priority, String> {
@@ -418,29 +408,4 @@ pub fn run_appeals(command: &AppealsCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// Runs `saring audit ...`.
-pub fn run_audit(command: &AuditCommand) -> anyhow::Result<ExitCode> {
-    let AuditCommand::Verify { store } = command;
-    let connected = Connected::open(&store.store)?;
-    let report = connected.run(connected.store.verify_audit())?;
-    connected.close();
-    if report.is_intact() {
-        outln!(
-            "audit log intact: {} entries, hash chain verified",
-            report.entries
-        );
-        return Ok(ExitCode::SUCCESS);
-    }
-    for problem in &report.problems {
-        outln!("BROKEN {problem}");
-    }
-    outln!(
-        "audit log broken: {} problem(s) in {} entries; first at entry {}",
-        report.problems.len(),
-        report.entries,
-        report.problems[0].seq()
-    );
-    Ok(ExitCode::from(1))
 }

@@ -16,6 +16,7 @@ macro_rules! out {
     };
 }
 
+mod audit;
 mod banks;
 mod cases;
 mod eval;
@@ -73,7 +74,7 @@ enum Command {
     Appeals(cases::AppealsCommand),
     /// The store's hash-chained audit log.
     #[command(subcommand)]
-    Audit(cases::AuditCommand),
+    Audit(audit::AuditCommand),
     /// Hash banks in the store: create, enable, disable, add, import, export, list.
     Banks(banks::BanksArgs),
     /// Regulators' takedown requests: import, list, mark what was done.
@@ -157,7 +158,7 @@ fn main() -> ExitCode {
         Command::Eval(args) => eval::run(&args),
         Command::Cases(command) => cases::run_cases(&command),
         Command::Appeals(command) => cases::run_appeals(&command),
-        Command::Audit(command) => cases::run_audit(&command),
+        Command::Audit(command) => audit::run(&command),
         Command::Banks(args) => banks::run(&args),
         Command::Takedowns(command) => takedowns::run(&command),
         Command::Report(args) => takedowns::report(&args),

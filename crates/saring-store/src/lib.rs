@@ -1,6 +1,7 @@
 //! The saring store: decisions, cases, enforcement actions and their webhook outbox, appeals,
-//! frozen evidence, hash banks, seller records, settings and a hash-chained audit log, on SQLite (one file, WAL) or
-//! PostgreSQL, chosen by URL (`sqlite://PATH` or `postgres://...`).
+//! frozen evidence, hash banks, seller records, settings and a hash-chained audit log (with
+//! a Merkle tree checked against signed checkpoints, [`transparency`]), on SQLite (one file,
+//! WAL) or PostgreSQL, chosen by URL (`sqlite://PATH` or `postgres://...`).
 //!
 //! One implementation serves both through sqlx's `Any` driver: every query is written in
 //! SQL both databases accept (`$N` parameters, `ON CONFLICT`, `RETURNING`); only the DDL
@@ -20,6 +21,7 @@ mod sellers;
 mod sessions;
 mod settings;
 mod takedowns;
+pub mod transparency;
 mod webhooks;
 
 use std::borrow::Cow;
@@ -32,7 +34,7 @@ use sqlx::migrate::{Migration, MigrationType, Migrator};
 use sqlx::{AnyPool, Row, SqlStr};
 
 pub use api_keys::{ApiKeyRecord, NewApiKey};
-pub use audit::{AuditProblem, AuditReport};
+pub use audit::{AuditEntry, AuditProblem, AuditReport};
 pub use banks::{BankEntryRecord, BankSummary};
 pub use cases::{
     ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter, CaseRecord,

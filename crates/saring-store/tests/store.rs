@@ -621,16 +621,7 @@ async fn seqs(store: &saring_store::Store) -> Vec<i64> {
 
 async fn audit_log_finds_edited_removed_and_reordered_entries(t: TestStore) {
     let store = &t.store;
-    for n in 0..4 {
-        screen(
-            store,
-            &listing(&n.to_string(), "s1", "Jaket bekas"),
-            Verdict::Review,
-            Priority::Retail,
-            T0 + n,
-        )
-        .await;
-    }
+    common::screen_flagged(store, 0, 4).await;
     let report = store.verify_audit().await.expect("verify");
     assert!(report.is_intact(), "{:?}", report.problems);
     assert_eq!(

@@ -177,6 +177,21 @@ pub async fn screen(
         .expect("record")
 }
 
+/// Screens the listings `first..first + count` (seller s1) for review, one at a time: two
+/// audit entries each (the decision and the case opening).
+pub async fn screen_flagged(store: &Store, first: i64, count: i64) {
+    for n in first..first + count {
+        screen(
+            store,
+            &listing(&n.to_string(), "s1", "Jaket bekas"),
+            Verdict::Review,
+            Priority::Retail,
+            T0 + n,
+        )
+        .await;
+    }
+}
+
 pub fn enforcement() -> saring_core::EnforcementPolicy {
     saring_core::EnforcementPolicy::from_toml(include_str!("../../../../config/enforcement.toml"))
         .expect("bundled enforcement policy")
