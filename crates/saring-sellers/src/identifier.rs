@@ -345,10 +345,13 @@ pub fn normalise_address(raw: &str) -> Option<String> {
     {
         for piece in split_letters_and_digits(token) {
             if piece.chars().all(|c| c.is_ascii_digit()) {
-                if piece.len() == POSTAL_CODE_DIGITS {
+                // Leading zeros go first, so that the postal-code test sees the number as the
+                // canonical form writes it ("014477" would otherwise be kept as "14477",
+                // which is dropped when the canonical form is read again).
+                let trimmed = piece.trim_start_matches('0');
+                if trimmed.len() == POSTAL_CODE_DIGITS {
                     continue;
                 }
-                let trimmed = piece.trim_start_matches('0');
                 words.push(if trimmed.is_empty() { "0" } else { trimmed }.to_string());
             } else if !ADDRESS_FILLER.contains(&piece) {
                 let expanded = ADDRESS_ABBREVIATIONS
@@ -534,6 +537,24 @@ mod tests {
         assert_ne!(a, other_unit);
         assert_eq!(normalise_address("Pasar Senen, Jakarta Pusat"), None);
         assert_eq!(normalise_address("-"), None);
+    }
+
+    /// Found by the `seller_identifier` fuzz target: "014477" was kept as "14477", a
+    /// five-digit number that reading the canonical form again dropped as a postal code.
+    #[test]
+    fn canonical_addresses_are_their_own_canonical_form() {
+        for raw in [
+            "BRI 0231-01-014477-50-3",
+            "Jl. Gedebage Selatan No. 012, Kota Bandung 040286",
+            "Ruko Blok A 00012 No 7",
+        ] {
+            let canonical = normalise_address(raw).expect("an address with numbers");
+            assert_eq!(
+                normalise_address(&canonical).as_deref(),
+                Some(canonical.as_str()),
+                "{raw}"
+            );
+        }
     }
 
     #[test]
