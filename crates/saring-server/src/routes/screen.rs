@@ -74,7 +74,7 @@ pub struct BatchResponse {
 }
 
 /// The batch's items: a JSON array, or JSON Lines when the content type says so.
-fn batch_values(
+pub fn batch_values(
     headers: &HeaderMap,
     body: &[u8],
     max: usize,

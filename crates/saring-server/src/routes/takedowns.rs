@@ -58,7 +58,7 @@ pub struct ImportView {
 }
 
 /// The request format named by the body's content type.
-fn request_format(headers: &HeaderMap) -> ApiResult<RequestFormat> {
+pub fn request_format(headers: &HeaderMap) -> ApiResult<RequestFormat> {
     let content_type = headers
         .get(CONTENT_TYPE)
         .and_then(|value| value.to_str().ok())
