@@ -16,7 +16,9 @@ use libfuzzer_sys::fuzz_target;
 use saring_core::Listing;
 use saring_server::error::{ApiError, ApiJson, ApiQuery};
 use saring_server::routes::banks::{BankSwitch, NewBank, NewEntries};
-use saring_server::routes::cases::{AppealDecision, AppealQuery, CaseDecision, CaseQuery, NewAppeal};
+use saring_server::routes::cases::{
+    AppealDecision, AppealQuery, CaseDecision, CaseQuery, NewAppeal,
+};
 use saring_server::routes::lexicon::ProposedLexicon;
 use saring_server::routes::sellers::SellerQuery;
 use saring_server::routes::takedowns::{ReportQuery, request_format};
@@ -103,7 +105,10 @@ fn check_page(params: &PageParams) {
             if let Some(cursor) = &page.next_cursor {
                 let next = PageQuery::new(params.limit, Some(cursor)).expect("our cursor parses");
                 let following = next.of((0..10).collect::<Vec<u32>>());
-                assert_eq!(following.items.first(), page.items.last().map(|last| last + 1).as_ref());
+                assert_eq!(
+                    following.items.first(),
+                    page.items.last().map(|last| last + 1).as_ref()
+                );
             }
         }
         Err(error) => check_refusal(&error),

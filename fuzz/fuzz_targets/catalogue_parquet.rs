@@ -48,7 +48,10 @@ fuzz_target!(|data: &[u8]| {
     let records = match from_bytes(file, Format::Parquet, "fuzz") {
         Ok(records) => records,
         Err(error) => {
-            assert!(written.is_none(), "a file the writer made is unreadable: {error}");
+            assert!(
+                written.is_none(),
+                "a file the writer made is unreadable: {error}"
+            );
             return;
         }
     };

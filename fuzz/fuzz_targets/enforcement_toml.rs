@@ -24,7 +24,10 @@ fuzz_target!(|data: &[u8]| {
             assert!(!enforcement.sanctions.is_empty());
             assert!(enforcement.offence >= 1 && enforcement.offence <= earlier + 1);
             for sanction in &enforcement.sanctions {
-                assert!(!sanction.legal_basis.is_empty(), "{sanction:?} has no legal basis");
+                assert!(
+                    !sanction.legal_basis.is_empty(),
+                    "{sanction:?} has no legal basis"
+                );
             }
         }
     }

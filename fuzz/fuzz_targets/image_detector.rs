@@ -42,11 +42,18 @@ fuzz_target!(|data: &[u8]| {
     let mut listing = Listing::from_json(r#"{"id":"fuzz-1","platform":"shopee","title":"jaket"}"#)
         .expect("the fuzz listing is valid")
         .listing;
-    listing.images = vec![ImageRef::Base64(base64), ImageRef::Path("/etc/passwd".into())];
+    listing.images = vec![
+        ImageRef::Base64(base64),
+        ImageRef::Path("/etc/passwd".into()),
+    ];
     let mut signals = Vec::new();
     DETECTOR.detect(&listing, &mut signals);
     for signal in &signals {
         assert_eq!(signal.name, "fuzz-bank");
-        assert!((0.0..=1.0).contains(&signal.score), "score {}", signal.score);
+        assert!(
+            (0.0..=1.0).contains(&signal.score),
+            "score {}",
+            signal.score
+        );
     }
 });

@@ -46,7 +46,9 @@ fuzz_target!(|data: &[u8]| {
     check_map(&input, text, |range| normalised.original_range(range));
     let squeezed = normalised.squeezed();
     assert!(squeezed.text().chars().all(char::is_alphanumeric));
-    check_map(&input, squeezed.text(), |range| squeezed.original_range(range));
+    check_map(&input, squeezed.text(), |range| {
+        squeezed.original_range(range)
+    });
     assert_eq!(
         normalise(text).text(),
         text,

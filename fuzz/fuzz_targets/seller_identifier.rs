@@ -23,7 +23,10 @@ fuzz_target!(|data: &[u8]| {
     }
     let contacts = contacts_in_text(&text);
     for (index, contact) in contacts.iter().enumerate() {
-        assert!(!contacts[..index].contains(contact), "a contact is listed twice");
+        assert!(
+            !contacts[..index].contains(contact),
+            "a contact is listed twice"
+        );
         assert_eq!(
             NormalisedIdentifier::new(contact.kind(), contact.value()).as_ref(),
             Some(contact),

@@ -24,5 +24,14 @@ fuzz_target!(|data: &[u8]| {
     }
     let ours = signature_header(SECRET, NOW, body);
     assert!(verify(SECRET, &ours, body, NOW + 1, DEFAULT_TOLERANCE_SECONDS).is_ok());
-    assert!(verify(b"another secret of enough length!", &ours, body, NOW, DEFAULT_TOLERANCE_SECONDS).is_err());
+    assert!(
+        verify(
+            b"another secret of enough length!",
+            &ours,
+            body,
+            NOW,
+            DEFAULT_TOLERANCE_SECONDS
+        )
+        .is_err()
+    );
 });
