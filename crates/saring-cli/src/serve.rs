@@ -87,6 +87,11 @@ pub enum KeysCommand {
         /// Whose key it is.
         #[arg(long, default_value = "")]
         label: String,
+        /// The reviewer who holds the key, by the name they give the CLI as `--reviewer`:
+        /// what they do through the key, the review UI and the CLI counts as one person's
+        /// (so they cannot decide the appeal of their own confirmation by another door).
+        #[arg(long, value_name = "NAME")]
+        owner: Option<String>,
         #[command(flatten)]
         store: StoreArgs,
     },
@@ -112,13 +117,15 @@ pub fn keys(command: &KeysCommand) -> anyhow::Result<ExitCode> {
             role,
             platforms,
             label,
+            owner,
             store,
         } => {
             let connected = Connected::open(&store.store)?;
-            let made = connected.run(connected.store.create_api_key(
+            let made = connected.run(connected.store.create_owned_api_key(
                 *role,
                 platforms,
                 label,
+                owner.as_deref(),
                 actor,
                 now_ms(),
             ));
@@ -145,8 +152,12 @@ pub fn keys(command: &KeysCommand) -> anyhow::Result<ExitCode> {
                     .revoked_at
                     .map(|at| format!(" revoked {}", rfc3339(at)))
                     .unwrap_or_default();
+                let owner = key
+                    .owner
+                    .map(|owner| format!(" owner {owner:?}"))
+                    .unwrap_or_default();
                 outln!(
-                    "{}  {:9}  {:20}  {}  made {}{revoked}",
+                    "{}  {:9}  {:20}  {}  made {}{owner}{revoked}",
                     key.id,
                     key.role.as_str(),
                     key.platforms.join(","),

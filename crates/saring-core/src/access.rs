@@ -65,6 +65,10 @@ impl FromStr for Role {
     }
 }
 
+/// How what is done through an API key is recorded: `api-key:` and the key's id, whichever
+/// door (the API, the review UI) the key came through.
+pub const KEY_ACTOR_PREFIX: &str = "api-key:";
+
 /// The authenticated caller: which key, its role and the platforms it is scoped to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Principal {
@@ -94,6 +98,12 @@ impl Principal {
     /// Whether the caller has one of `roles`.
     pub fn has_role(&self, roles: &[Role]) -> bool {
         roles.contains(&self.role)
+    }
+
+    /// The actor name recorded for what the caller does: `api-key:ID` through the API and the
+    /// review UI alike (the store maps it to the key's owner where one is named).
+    pub fn actor(&self) -> String {
+        format!("{KEY_ACTOR_PREFIX}{}", self.key_id)
     }
 }
 

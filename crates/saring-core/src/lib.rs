@@ -16,7 +16,7 @@ mod openapi;
 pub mod policy;
 pub mod signal;
 
-pub use access::{Principal, Role, UnknownRole};
+pub use access::{KEY_ACTOR_PREFIX, Principal, Role, UnknownRole};
 pub use case::{CaseAction, CaseState, CaseView, TransitionError};
 pub use decision::{Decision, Priority, Reason, Verdict};
 pub use detector::Detector;

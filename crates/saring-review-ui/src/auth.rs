@@ -106,9 +106,10 @@ impl Viewer {
         self.session.principal.has_role(REGULATORS)
     }
 
-    /// Who the store records as acting: the key id.
-    pub fn actor(&self) -> &str {
-        &self.session.principal.key_id
+    /// Who the store records as acting: the key, named as the API names it (`api-key:ID`), so
+    /// one reviewer is one actor whichever door they use.
+    pub fn actor(&self) -> String {
+        self.session.principal.actor()
     }
 
     /// The navigation and forms context every page needs.

@@ -6,18 +6,22 @@
 //! stored) held in an `HttpOnly`, `SameSite=Strict` cookie scoped to `/ui`. Every POST carries
 //! the session's CSRF token and is refused with 403 without it. Reviewers see the cases of
 //! their platforms only; regulators see only the regulator page, which holds no seller data;
-//! platform keys cannot sign in. All seller text is escaped by the templates.
+//! platform keys cannot sign in. All seller text is escaped by the templates; a seller's URL
+//! becomes a link only when it is an absolute http(s) URL, and every response carries a
+//! Content-Security-Policy without scripts, nosniff, no framing and no referrer.
 
 mod auth;
 mod format;
 mod highlight;
 mod i18n;
 mod pages;
+mod security;
 
 use std::sync::Arc;
 
 use axum::Router;
 use axum::http::StatusCode;
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use saring_core::EnforcementPolicy;
@@ -25,6 +29,7 @@ use saring_store::{Store, StoreError};
 
 pub use highlight::{Segment, highlight};
 pub use i18n::{Lang, Texts};
+pub use security::{UI_CONTENT_SECURITY_POLICY, http_link, set_security_headers};
 
 /// How the UI behaves where deployments differ.
 #[derive(Debug, Clone)]
@@ -76,8 +81,25 @@ pub fn router(store: Store, options: UiOptions) -> Router {
         .route("/ui/appeals", get(pages::appeals))
         .route("/ui/appeals/{id}/decide", post(pages::decide_appeal))
         .route("/ui/regulator", get(pages::regulator))
+        .route("/ui/style.css", get(style_sheet))
         .layer(axum::middleware::from_fn(auth::remember_language))
+        .layer(axum::middleware::from_fn(security::ui_headers))
         .with_state(ui)
+}
+
+/// The UI's style sheet (the pages carry no inline style: see [`UI_CONTENT_SECURITY_POLICY`]).
+const STYLE_SHEET: &str = include_str!("../static/ui.css");
+
+/// `/ui/style.css`, readable without a session (it holds nothing private).
+async fn style_sheet() -> Response {
+    (
+        [
+            (CONTENT_TYPE, "text/css; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=3600"),
+        ],
+        STYLE_SHEET,
+    )
+        .into_response()
 }
 
 /// Why a request gets no page.

@@ -262,6 +262,7 @@ struct CasePage {
     platform: String,
     listing_id: String,
     url: Option<String>,
+    url_href: Option<String>,
     price: Option<String>,
     seller_id: Option<String>,
     seller_name: Option<String>,
@@ -386,7 +387,7 @@ async fn case_page(
             .collect();
     }
     let state = case.state_at(now);
-    let mine = case.claimed_by.as_deref() == Some(viewer.actor());
+    let mine = case.claimed_by == Some(viewer.actor());
     let (error, reason_value) = match error {
         Some(FormError { message, reason }) => (Some(message), reason),
         None => (None, String::new()),
@@ -398,6 +399,7 @@ async fn case_page(
         platform: case.platform.clone(),
         listing_id: case.listing_id.clone(),
         url: listing.url.clone(),
+        url_href: listing.url.as_deref().and_then(crate::http_link),
         price: listing.price.map(|p| format!("Rp {p}")),
         seller_id: case.seller_id.clone(),
         seller_name: listing.seller.as_ref().and_then(|s| s.name.clone()),
@@ -496,7 +498,7 @@ pub(crate) async fn claim(
     visible_case(&ui, &viewer, id).await?;
     let claimed = ui
         .store
-        .claim_case(id, viewer.actor(), ui.options.claim_ttl_ms, now_ms())
+        .claim_case(id, &viewer.actor(), ui.options.claim_ttl_ms, now_ms())
         .await;
     match claimed {
         Ok(_) => Ok(Redirect::to(&format!("/ui/cases/{id}")).into_response()),
@@ -545,7 +547,7 @@ pub(crate) async fn decide(
         .decide_case(
             id,
             outcome,
-            viewer.actor(),
+            &viewer.actor(),
             form.reason.trim(),
             &ui.options.enforcement,
             now_ms(),
@@ -643,7 +645,7 @@ pub(crate) async fn decide_appeal(
         .decide_appeal(
             id,
             outcome,
-            viewer.actor(),
+            &viewer.actor(),
             form.reason.trim(),
             &ui.options.enforcement,
             now_ms(),

@@ -21,6 +21,9 @@ on_both_stores!(
     both_languages_render_and_the_choice_is_remembered,
     appeals_are_decided_by_another_reviewer_with_a_reason,
     the_queue_is_in_priority_order_and_signing_out_ends_the_session,
+    only_http_listing_urls_become_links,
+    every_ui_response_carries_a_strict_policy_and_the_usual_headers,
+    who_confirmed_over_the_api_cannot_decide_the_appeal_in_the_ui,
 );
 
 async fn bad_keys_and_platform_keys_cannot_sign_in(t: TestStore) {
@@ -395,4 +398,222 @@ async fn the_queue_is_in_priority_order_and_signing_out_ends_the_session(t: Test
     .await;
     assert_eq!(status, 303);
     assert_eq!(get(&browser, &base, "/ui/queue").await.0, 303);
+}
+
+async fn only_http_listing_urls_become_links(t: TestStore) {
+    // Stored as a platform sent it (whatever validation says today): the page must hold.
+    let hostile = [
+        "javascript:alert(document.cookie)",
+        "JaVaScRiPt:alert(1)",
+        "   javascript:alert(1)",
+        "\u{1}\u{8}javascript:alert(1)",
+        "java\tscript:alert(1)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "vbscript:msgbox(1)",
+        "&#106;avascript:alert(1)",
+        "javascript&#58;alert(1)",
+        "\" onmouseover=\"alert(1)",
+        "//evil.example/phish",
+    ];
+    let reviewer = key(&t.store, Role::Reviewer, &["shopee"]).await;
+    let mut cases = Vec::new();
+    for (n, url) in hostile.iter().enumerate() {
+        let mut listing = support::listing("shopee", &format!("U{n}"), "Bal baju bekas", "");
+        listing.url = Some(url.to_string());
+        cases.push((
+            seed_case(&t.store, &listing, "Bal", Priority::Retail).await,
+            *url,
+        ));
+    }
+    let mut good = support::listing("shopee", "UOK", "Bal baju bekas", "");
+    good.url = Some("https://shopee.co.id/Bal-i.1.2?x=1&y=2".into());
+    let good_case = seed_case(&t.store, &good, "Bal", Priority::Retail).await;
+    let base = serve(t.store.clone()).await;
+    let browser = client();
+    sign_in(&browser, &base, &reviewer).await;
+
+    for (case_id, url) in cases {
+        let (status, page) = get(&browser, &base, &format!("/ui/cases/{case_id}")).await;
+        assert_eq!(status, 200);
+        assert!(
+            !page.contains("\" class=\"url\" id=\"listing-url\" rel="),
+            "{url:?} became a link: {page}"
+        );
+        let lower = page.to_ascii_lowercase();
+        for scheme in [
+            "href=\"javascript",
+            "href=\"data:",
+            "href=\"vbscript",
+            "href=\"//",
+            "href=\" ",
+        ] {
+            assert!(!lower.contains(scheme), "{url:?} reached an href: {page}");
+        }
+        assert!(
+            !page.contains("onmouseover=\""),
+            "{url:?} broke out of its element: {page}"
+        );
+        assert!(
+            page.contains("<span class=\"url\" id=\"listing-url\">"),
+            "{url:?} is shown as text: {page}"
+        );
+    }
+    let (_, page) = get(&browser, &base, &format!("/ui/cases/{good_case}")).await;
+    assert!(
+        page.contains(
+            "<a href=\"https://shopee.co.id/Bal-i.1.2?x=1&#38;y=2\" class=\"url\" id=\"listing-url\""
+        ),
+        "an https URL is a link: {page}"
+    );
+}
+
+async fn every_ui_response_carries_a_strict_policy_and_the_usual_headers(t: TestStore) {
+    let listing = support::listing("shopee", "H1", "Bal baju bekas", "");
+    let case_id = seed_case(&t.store, &listing, "Bal", Priority::Retail).await;
+    let reviewer = key(&t.store, Role::Reviewer, &["shopee"]).await;
+    let base = serve(t.store.clone()).await;
+    let browser = client();
+    let check = |response: &reqwest::Response, what: &str| {
+        let headers = response.headers();
+        let header = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|value| value.to_str().ok())
+                .unwrap_or_else(|| panic!("{what}: no {name} header"))
+                .to_string()
+        };
+        let policy = header("content-security-policy");
+        assert!(policy.contains("default-src 'none'"), "{what}: {policy}");
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{what}: {policy}"
+        );
+        assert!(!policy.contains("unsafe-inline"), "{what}: {policy}");
+        assert!(!policy.contains("script-src"), "{what}: {policy}");
+        assert_eq!(header("x-content-type-options"), "nosniff", "{what}");
+        assert_eq!(header("x-frame-options"), "DENY", "{what}");
+        assert_eq!(header("referrer-policy"), "no-referrer", "{what}");
+    };
+    // Before sign-in: the form, a redirect, a refused form post, the style sheet.
+    for path in ["/ui/sign-in", "/ui/queue", "/ui/style.css"] {
+        let response = browser
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .expect("GET");
+        check(&response, path);
+    }
+    let refused = browser
+        .post(format!("{base}/ui/sign-in"))
+        .form(&[("key", "x")])
+        .send()
+        .await
+        .expect("POST");
+    assert_eq!(refused.status().as_u16(), 403);
+    check(&refused, "refused sign-in");
+    let signed_in = sign_in(&browser, &base, &reviewer).await;
+    check(&signed_in, "sign-in redirect");
+    for path in [
+        "/ui/queue".to_string(),
+        format!("/ui/cases/{case_id}"),
+        "/ui/cases/999999".to_string(),
+        "/ui/cases/not-a-number".to_string(),
+        "/ui/regulator".to_string(),
+        "/ui/appeals".to_string(),
+    ] {
+        let response = browser
+            .get(format!("{base}{path}"))
+            .send()
+            .await
+            .expect("GET");
+        check(&response, &path);
+        let page = response.text().await.expect("body");
+        // Nothing the policy would have to allow: no inline style, no script.
+        for inline in ["<style", "style=", "<script", "javascript:"] {
+            assert!(!page.contains(inline), "{path} holds {inline}: {page}");
+        }
+    }
+    let sheet = browser
+        .get(format!("{base}/ui/style.css"))
+        .send()
+        .await
+        .expect("GET");
+    assert_eq!(sheet.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(sheet.text().await.expect("css").contains("mark {"));
+}
+
+async fn who_confirmed_over_the_api_cannot_decide_the_appeal_in_the_ui(t: TestStore) {
+    let listing = support::listing("shopee", "S1", "Bal baju bekas", "");
+    let case_id = seed_case(&t.store, &listing, "Bal", Priority::Retail).await;
+    let reviewer = key(&t.store, Role::Reviewer, &["shopee"]).await;
+    let principal = t
+        .store
+        .authenticate_api_key(&reviewer)
+        .await
+        .expect("lookup")
+        .expect("the key");
+    // What `POST /v1/cases/{id}/decision` records as the actor of this key.
+    let api_actor = format!("api-key:{}", principal.key_id);
+    let policy = support::options().enforcement;
+    t.store
+        .decide_case(
+            case_id,
+            saring_store::ReviewOutcome::Confirm,
+            &api_actor,
+            "bale",
+            &policy,
+            support::now(),
+        )
+        .await
+        .expect("confirmed over the API");
+    let appeal_id = t
+        .store
+        .file_appeal(case_id, SELLER_ID, "Ini baju baru", support::now())
+        .await
+        .expect("appealed");
+    let base = serve(t.store.clone()).await;
+    let browser = client();
+    sign_in(&browser, &base, &reviewer).await;
+    let (_, page) = get(&browser, &base, "/ui/appeals").await;
+    let csrf = csrf_of(&page);
+    let decide = [
+        ("outcome", "overturn"),
+        ("reason", "my own call was wrong"),
+        ("csrf", csrf.as_str()),
+    ];
+    let path = format!("/ui/appeals/{appeal_id}/decide");
+    let (status, page) = post(&browser, &base, &path, &decide).await;
+    assert_eq!(status, 422, "{page}");
+    assert!(page.contains("Tindakan ditolak"), "{page}");
+    let case = t.store.case(case_id).await.expect("case");
+    assert_eq!(case.case.state, CaseState::Appealed);
+    assert_eq!(case.appeals[0].state, "pending");
+
+    // Another reviewer may.
+    let other = key(&t.store, Role::Reviewer, &["shopee"]).await;
+    let browser = client();
+    sign_in(&browser, &base, &other).await;
+    let (_, page) = get(&browser, &base, "/ui/appeals").await;
+    let csrf = csrf_of(&page);
+    let decide = [
+        ("outcome", "uphold"),
+        ("reason", "the bale photos stand"),
+        ("csrf", csrf.as_str()),
+    ];
+    assert_eq!(post(&browser, &base, &path, &decide).await.0, 303);
+    let case = t.store.case(case_id).await.expect("case");
+    assert_eq!(case.appeals[0].state, "upheld");
+    assert_eq!(
+        case.appeals[0].decided_by.as_deref(),
+        Some(format!("api-key:{}", other_id(&t.store, &other).await).as_str())
+    );
+}
+
+async fn other_id(store: &saring_store::Store, key: &str) -> String {
+    store
+        .authenticate_api_key(key)
+        .await
+        .expect("lookup")
+        .expect("the key")
+        .key_id
 }

@@ -74,9 +74,21 @@ impl Caller {
         }
     }
 
-    /// The name recorded as the actor of what this caller does.
+    /// 404, as for a missing `what`, unless the caller covers `platform`: a record of a
+    /// platform the caller is not granted reads exactly as one that does not exist, so ids
+    /// cannot be probed across platforms.
+    pub fn sees(&self, platform: &str, what: &str) -> Result<(), ApiError> {
+        if self.0.covers_platform(platform) {
+            Ok(())
+        } else {
+            Err(ApiError::not_found(what))
+        }
+    }
+
+    /// The name recorded as the actor of what this caller does (the same through the review
+    /// UI: see [`Principal::actor`]).
     pub fn actor(&self) -> String {
-        format!("api-key:{}", self.0.key_id)
+        self.0.actor()
     }
 }
 

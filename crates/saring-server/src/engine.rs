@@ -1,12 +1,9 @@
-//! The screener the server runs, and how it is built again when an admin activates a
-//! lexicon version or changes the hash banks, without a restart.
-
-use std::sync::Arc;
+//! The screener the server runs, and how it is built again, without a restart, when the
+//! store's lexicon in force, hash banks or seller sanctions change.
 
 use saring_engine::{EngineConfig, Screener};
-use saring_sellers::SellerLinkDetector;
-use saring_service::{LocalPhotos, bank_entry, image_detector};
-use saring_store::Store;
+use saring_service::{LinkObserver, LocalPhotos, bank_entry, image_detector};
+use saring_store::{Generations, Store};
 use saring_text::Lexicon;
 use serde::Serialize;
 
@@ -68,28 +65,38 @@ pub struct Loaded {
     pub screener: Screener,
     /// Its lexicon.
     pub lexicon: LexiconInForce,
+    /// The store's generations it is at least as fresh as (read before anything was loaded).
+    pub generations: Generations,
 }
 
 /// What every build of the screener starts from: the engine configuration given at start
-/// and the seller-link detector, which is kept across builds.
+/// and the seller link index (shared with the writer, reloaded in place).
 pub struct ScreenerSource {
     engine: EngineConfig,
-    sellers: Arc<SellerLinkDetector>,
+    links: LinkObserver,
 }
 
 impl ScreenerSource {
     /// A source over the configuration given at start (`engine.lexicon` set when a file was
-    /// named) and the seller-link detector.
-    pub fn new(engine: EngineConfig, sellers: SellerLinkDetector) -> Self {
-        Self {
-            engine,
-            sellers: Arc::new(sellers),
-        }
+    /// named) and the seller link index.
+    pub fn new(engine: EngineConfig, links: LinkObserver) -> Self {
+        Self { engine, links }
+    }
+
+    /// Loads the seller link index again from the store (for every user of it); the next
+    /// [`load`](Self::load) builds a detector over it.
+    pub async fn reload_links(&self, store: &Store) -> Result<(), ServerError> {
+        Ok(self.links.reload(store).await?)
     }
 
     /// Builds the screener from the store as it is now: the lexicon in force, the enabled
-    /// hash banks, and the seller-link detector.
-    pub async fn load(&self, store: &Store) -> Result<Loaded, ServerError> {
+    /// hash banks, and a seller-link detector over the link index in force. `generations`
+    /// were read before anything it is built from was loaded (the link index included).
+    pub async fn load(
+        &self,
+        store: &Store,
+        generations: Generations,
+    ) -> Result<Loaded, ServerError> {
         let lexicon = lexicon_in_force(&self.engine, store).await?;
         let engine = EngineConfig {
             lexicon: Some(lexicon.toml.clone()),
@@ -110,7 +117,11 @@ impl ScreenerSource {
             screener =
                 screener.with_detector(Box::new(image_detector(entries, LocalPhotos::Refused)?));
         }
-        screener = screener.with_detector(Box::new(Arc::clone(&self.sellers)));
-        Ok(Loaded { screener, lexicon })
+        screener = screener.with_detector(Box::new(self.links.detector()));
+        Ok(Loaded {
+            screener,
+            lexicon,
+            generations,
+        })
     }
 }

@@ -102,6 +102,8 @@ impl Server {
         let store = Store::connect(&config.store).await?;
         let source = SecretSource::from_file_or_env(config.secret_file.clone());
         let secret = deployment_secret(&source, &store, now_ms()).await?;
+        // Everything loaded below is at least as fresh as these generations.
+        let generations = store.generations().await?;
         let lexicon = engine::lexicon_in_force(&setup.engine, &store).await?;
         let engine = EngineConfig {
             lexicon: Some(lexicon.toml),
@@ -117,8 +119,8 @@ impl Server {
             LocalPhotos::Refused,
         )
         .await?;
-        let screeners = ScreenerSource::new(setup.engine.clone(), recorder.seller_detector());
-        let loaded = screeners.load(&store).await?;
+        let screeners = ScreenerSource::new(setup.engine.clone(), recorder.link_observer());
+        let loaded = screeners.load(&store, generations).await?;
         let enforcement_text = setup
             .enforcement
             .as_deref()
@@ -169,6 +171,7 @@ impl Server {
         } = self;
         let (stop_delivery, stopping) = tokio::sync::watch::channel(false);
         let delivering = tokio::spawn(deliver_webhooks(dispatcher, stopping.clone()));
+        let following = tokio::spawn(follow_store(state.clone(), stopping.clone()));
         let checkpointing = tokio::spawn(checkpoint_often(store.clone(), stopping));
         let app = router(state)?.merge(saring_review_ui::router(store.clone(), ui));
         let served = axum::serve(listener, app)
@@ -176,6 +179,7 @@ impl Server {
             .await;
         let _ = stop_delivery.send(true);
         let _ = delivering.await;
+        let _ = following.await;
         let _ = checkpointing.await;
         // Every sender went with the router: the writer commits what is queued and stops.
         let drained = writer.await;
@@ -202,6 +206,27 @@ async fn deliver_webhooks(dispatcher: Dispatcher, stopping: tokio::sync::watch::
         }
     }
 }
+
+/// Reloads what the store changed (sanctions, listings taken down, hash banks, the lexicon
+/// in force) every [`FOLLOW_STORE_EVERY`] until `stopping` turns true, so that changes made
+/// by other processes sharing the store reach this server within seconds. Changes made
+/// through this server reach it at once (see [`AppState::follow_store`]).
+async fn follow_store(state: AppState, mut stopping: tokio::sync::watch::Receiver<bool>) {
+    let mut ticks = tokio::time::interval(FOLLOW_STORE_EVERY);
+    ticks.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = stopping.wait_for(|stop| *stop) => return,
+            _ = ticks.tick() => {}
+        }
+        if let Err(error) = state.follow_store().await {
+            eprintln!("saring serve: cannot follow the store's changes: {error:?}");
+        }
+    }
+}
+
+/// How often the server looks for changes other processes made to the store.
+pub const FOLLOW_STORE_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// Checkpoints a SQLite store (PostgreSQL needs none) every [`CHECKPOINT_EVERY`] until
 /// `stopping` turns true, so that the writer's commits do not stall on checkpoints of their

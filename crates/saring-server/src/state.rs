@@ -2,6 +2,7 @@
 //! the key cache.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
@@ -49,6 +50,10 @@ struct Shared {
     writer: mpsc::Sender<WriteJob>,
     metrics: Metrics,
     keys: Mutex<HashMap<String, (Principal, Instant)>>,
+    /// Held while the screener is being built again from the store.
+    reloading: tokio::sync::Mutex<()>,
+    /// The store's count of this process's changes when the screener was last checked.
+    seen_changes: AtomicU64,
     batch_max_items: usize,
     claim_ms: i64,
 }
@@ -83,6 +88,8 @@ impl AppState {
                 writer,
                 metrics,
                 keys: Mutex::new(HashMap::new()),
+                reloading: tokio::sync::Mutex::new(()),
+                seen_changes: AtomicU64::new(0),
                 batch_max_items: policies.batch_max_items,
                 claim_ms: policies.claim_ms,
             }),
@@ -130,28 +137,62 @@ impl AppState {
         self.loaded().lexicon.clone()
     }
 
-    /// Builds the screener again from the store (the lexicon in force, the enabled hash
-    /// banks) and screens with it from now on.
+    /// The screener after a change this server made to the store (activating a lexicon,
+    /// changing hash banks): built again from the store, and the lexicon it uses now.
     pub async fn reload_screener(&self) -> Result<LexiconInForce, ApiError> {
-        let fresh = self
-            .inner
-            .screeners
-            .load(&self.inner.store)
-            .await
-            .map_err(ApiError::internal)?;
-        let lexicon = fresh.lexicon.clone();
-        *self
-            .inner
-            .loaded
-            .write()
-            .unwrap_or_else(PoisonError::into_inner) = Arc::new(fresh);
-        Ok(lexicon)
+        self.follow_store().await?;
+        Ok(self.lexicon())
+    }
+
+    /// Brings what the server holds in memory up to the store: when the generations of the
+    /// seller sanctions, hash banks or lexicon moved since the screener was built, loads the
+    /// link index again (sellers) and builds the screener again. Cheap when nothing moved
+    /// (one small query).
+    pub async fn follow_store(&self) -> Result<(), ApiError> {
+        let store = &self.inner.store;
+        let _reloading = self.inner.reloading.lock().await;
+        // Read before the generations: every change it counts is in what they say.
+        let changes = store.local_changes();
+        let now = store.generations().await?;
+        let held = self.loaded().generations;
+        if now != held {
+            let screeners = &self.inner.screeners;
+            if now.sellers != held.sellers {
+                screeners
+                    .reload_links(store)
+                    .await
+                    .map_err(ApiError::internal)?;
+            }
+            let fresh = screeners
+                .load(store, now)
+                .await
+                .map_err(ApiError::internal)?;
+            *self
+                .inner
+                .loaded
+                .write()
+                .unwrap_or_else(PoisonError::into_inner) = Arc::new(fresh);
+        }
+        self.inner.seen_changes.store(changes, Ordering::Release);
+        Ok(())
+    }
+
+    /// Follows the store first when this process changed it since the last look, so a
+    /// change made through this server (a ban, a bank, a lexicon) applies to the very next
+    /// listing; changes by other processes arrive with [`crate::FOLLOW_STORE_EVERY`].
+    async fn follow_own_changes(&self) -> Result<(), ApiError> {
+        let seen = self.inner.seen_changes.load(Ordering::Acquire);
+        if self.inner.store.local_changes() != seen {
+            self.follow_store().await?;
+        }
+        Ok(())
     }
 
     /// Screens listings and makes them ready to record. A few listings without photos take
     /// tens of microseconds and are screened in place; photos (which may wait on the
     /// network) and batches go to the blocking pool.
     pub async fn screen(&self, listings: Vec<Listing>) -> Result<Vec<Screened>, ApiError> {
+        self.follow_own_changes().await?;
         let in_place = listings.len() <= SCREEN_IN_PLACE_MAX
             && listings.iter().all(|listing| listing.images.is_empty());
         let loaded = self.loaded();

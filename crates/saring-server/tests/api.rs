@@ -64,6 +64,8 @@ async fn store_url(backend: Backend, dir: &std::path::Path) -> (String, Option<S
 /// A running server on a fresh store, with one key per role.
 struct Running {
     base: String,
+    /// The store's URL.
+    url: String,
     client: Client,
     keys: Keys,
     stop: Option<oneshot::Sender<()>>,
@@ -72,6 +74,7 @@ struct Running {
     _dir: tempfile::TempDir,
 }
 
+#[derive(Clone)]
 struct Keys {
     shopee: String,
     tokopedia: String,
@@ -113,9 +116,14 @@ async fn start(backend: Backend) -> Running {
         revoked: revoked.key,
     };
     store.close().await;
+    serve(url, keys, schema, dir).await
+}
+
+/// A server on the store at `url` (made and keyed by [`start`]).
+async fn serve(url: String, keys: Keys, schema: Option<String>, dir: tempfile::TempDir) -> Running {
     let flags = Settings {
         listen: Some(SocketAddr::from(([127, 0, 0, 1], 0))),
-        store: Some(url),
+        store: Some(url.clone()),
         batch_max_items: Some(5),
         ..Settings::default()
     };
@@ -135,6 +143,7 @@ async fn start(backend: Backend) -> Running {
     });
     Running {
         base: format!("http://{address}"),
+        url,
         client: Client::new(),
         keys,
         stop: Some(stop),
@@ -145,6 +154,13 @@ async fn start(backend: Backend) -> Running {
 }
 
 impl Running {
+    /// A second server on the same store (PostgreSQL), as another process would be; it
+    /// leaves the schema to this one.
+    async fn another_on_the_same_store(&self) -> Running {
+        let dir = tempfile::tempdir().expect("temp dir");
+        serve(self.url.clone(), self.keys.clone(), None, dir).await
+    }
+
     async fn call(
         &self,
         method: Method,
@@ -164,6 +180,42 @@ impl Running {
         let text = response.text().await.expect("body");
         let value = serde_json::from_str(&text).unwrap_or(Value::String(text));
         (status, value)
+    }
+
+    /// Screens a new listing (`listing(attempt)`) every 100 ms until `wanted` holds of its
+    /// decision; how long that took, which must be under 5 seconds.
+    async fn eventually(
+        &self,
+        listing: impl Fn(u32) -> Value,
+        wanted: impl Fn(&Value) -> bool,
+    ) -> std::time::Duration {
+        let started = std::time::Instant::now();
+        for attempt in 0.. {
+            if wanted(&self.screen(listing(attempt)).await) {
+                break;
+            }
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(5),
+                "still not after {:?}",
+                started.elapsed()
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        started.elapsed()
+    }
+
+    /// Screens `listing` with the shopee platform key; the decision.
+    async fn screen(&self, listing: Value) -> Value {
+        let (status, decision) = self
+            .call(
+                Method::POST,
+                "/v1/screen",
+                Some(&self.keys.shopee),
+                Some(listing),
+            )
+            .await;
+        assert_eq!(status, StatusCode::OK, "{decision}");
+        decision
     }
 
     /// Screens a bale listing on shopee and confirms its case as `reviewer`; the case id.
@@ -204,13 +256,15 @@ impl Running {
     }
 }
 
+/// A bale listing; its seller's phone is one a real shop could have (not a placeholder like
+/// "0812-3456-7890", which identifies nobody).
 fn banned_listing(id: &str, platform: &str) -> Value {
     json!({
         "id": id,
         "platform": platform,
         "title": "Jual ball press baju bekas import korea 1 bal 100 kg",
         "description": "pakaian bekas impor, karungan, grosir",
-        "seller": {"id": format!("seller-{id}"), "name": "Toko Rahasia", "phone": "081234567890"}
+        "seller": {"id": format!("seller-{id}"), "name": "Toko Rahasia", "phone": "081377192046"}
     })
 }
 
@@ -562,7 +616,24 @@ fn expected(method: &str, route: &str, caller: Caller) -> StatusCode {
         other => panic!("route {other:?} has no row in the access matrix"),
     };
     if !allowed {
-        return StatusCode::FORBIDDEN;
+        // A case or appeal of another platform reads as a missing one to a role that may
+        // act on cases of its own platforms.
+        let record_route = matches!(
+            (method, route),
+            ("GET", "/v1/cases/{id}")
+                | ("POST", "/v1/cases/{id}/claim")
+                | ("POST", "/v1/cases/{id}/decision")
+                | ("POST", "/v1/appeals/{id}/decision")
+        );
+        let foreign = match (method, route) {
+            ("POST", "/v1/appeals") => matches!(caller, TokopediaPlatform | TokopediaReviewer),
+            _ => record_route && caller == TokopediaReviewer,
+        };
+        return if foreign {
+            StatusCode::NOT_FOUND
+        } else {
+            StatusCode::FORBIDDEN
+        };
     }
     match (method, route) {
         ("POST", "/v1/appeals")
@@ -639,7 +710,7 @@ async fn a_regulator_requests_takedowns_and_reads_what_was_done(backend: Backend
         .call(Method::GET, "/v1/takedowns", Some(&keys.regulator), None)
         .await;
     assert_eq!(all["items"].as_array().expect("items").len(), 2, "{all}");
-    for secret in ["Toko Rahasia", "081234567890", "seller-td-1"] {
+    for secret in ["Toko Rahasia", "081377192046", "seller-td-1"] {
         assert!(!all.to_string().contains(secret), "leaks {secret}: {all}");
     }
 
@@ -810,12 +881,18 @@ async fn every_route_refuses_the_roles_and_platforms_it_must(backend: Backend) {
             } else {
                 (status, body)
             };
-            if expect == StatusCode::UNAUTHORIZED || expect == StatusCode::FORBIDDEN {
+            if [
+                StatusCode::UNAUTHORIZED,
+                StatusCode::FORBIDDEN,
+                StatusCode::NOT_FOUND,
+            ]
+            .contains(&expect)
+            {
                 assert_eq!(status, expect, "{method} {route} as {caller:?}: {text}");
                 for secret in [
                     "secret-listing",
                     "Toko Rahasia",
-                    "081234567890",
+                    "081377192046",
                     "shopee",
                     "bales",
                 ] {
@@ -1070,7 +1147,7 @@ async fn a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links(backend: Bac
     );
     // Identifiers are shown as short prefixes of keyed hashes, never in the clear.
     let text = seller.to_string();
-    assert!(!text.contains("081234567890"), "{text}");
+    assert!(!text.contains("081377192046"), "{text}");
     for identifier in seller["identifiers"].as_array().expect("identifiers") {
         assert_eq!(identifier["hash_prefix"].as_str().map(str::len), Some(8));
     }
@@ -1151,6 +1228,223 @@ async fn the_openapi_document_describes_what_the_api_answers(backend: Backend) {
     server.stop().await;
 }
 
+/// Listing `id` of the new account of the seller of `banned_listing(banned)`, with the same
+/// phone: nothing in its text would send it to review.
+fn reregistered_listing(id: &str, banned: &str) -> Value {
+    json!({
+        "id": id, "platform": "shopee", "title": "Kemeja flanel pria lengan panjang",
+        "description": "bahan adem, ukuran M L XL",
+        "seller": {"id": format!("new-account-of-{banned}"), "phone": "081377192046"}
+    })
+}
+
+/// Whether a decision links its listing's seller to a banned one.
+fn linked(decision: &Value) -> bool {
+    decision["reasons"].as_array().is_some_and(|reasons| {
+        reasons
+            .iter()
+            .any(|reason| reason["name"] == "linked_to_banned_seller")
+    })
+}
+
+async fn a_seller_banned_through_the_api_is_linked_against_at_once(backend: Backend) {
+    let server = start(backend).await;
+    let keys = &server.keys;
+    let before = server.screen(reregistered_listing("early", "ban-1")).await;
+    assert!(!linked(&before), "nobody is banned yet: {before}");
+    server
+        .confirmed_case("ban-1", &keys.reviewer_shopee, "bales")
+        .await;
+    let (_, seller) = server
+        .call(
+            Method::GET,
+            "/v1/sellers/shopee/seller-ban-1",
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_ne!(seller["status"], "active", "{seller}");
+    // The very next listing of a new account with the banned seller's phone is linked.
+    let after = server.screen(reregistered_listing("late", "ban-1")).await;
+    assert!(linked(&after), "{after}");
+    assert_eq!(after["decision"], "review", "{after}");
+    server.stop().await;
+}
+
+/// The header `name` of `response`, which must be there.
+fn header(response: &reqwest::Response, name: &str) -> String {
+    response
+        .headers()
+        .get(name)
+        .and_then(|value| value.to_str().ok())
+        .unwrap_or_else(|| panic!("{}: no {name} header", response.url()))
+        .to_string()
+}
+
+async fn every_answer_carries_the_security_headers(backend: Backend) {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let server = start(backend).await;
+    let keys = &server.keys;
+    let get = |path: &str, key: Option<&str>| {
+        let mut request = server.client.get(format!("{}{path}", server.base));
+        if let Some(key) = key {
+            request = request.bearer_auth(key);
+        }
+        request.send()
+    };
+    let answers = [
+        ("/healthz", None),
+        ("/v1/openapi.json", None),
+        ("/v1/cases", None),
+        ("/v1/cases", Some(keys.reviewer_shopee.as_str())),
+        ("/v1/cases/999999", Some(keys.reviewer_shopee.as_str())),
+        ("/v1/no-such-route", Some(keys.admin.as_str())),
+        ("/v1/reports?format=json", Some(keys.regulator.as_str())),
+        ("/ui/sign-in", None),
+        ("/ui/queue", None),
+        ("/ui/no-such-page", None),
+    ];
+    for (path, key) in answers {
+        let response = get(path, key).await.expect("request");
+        let policy = header(&response, "content-security-policy");
+        assert!(policy.contains("default-src 'none'"), "{path}: {policy}");
+        assert!(
+            policy.contains("frame-ancestors 'none'"),
+            "{path}: {policy}"
+        );
+        assert!(!policy.contains("unsafe"), "{path}: {policy}");
+        assert_eq!(
+            header(&response, "x-content-type-options"),
+            "nosniff",
+            "{path}"
+        );
+        assert_eq!(header(&response, "x-frame-options"), "DENY", "{path}");
+        assert_eq!(
+            header(&response, "referrer-policy"),
+            "no-referrer",
+            "{path}"
+        );
+    }
+
+    // The HTML report is a page in the API's origin: its policy lets its own style through
+    // by hash, and nothing else.
+    let response = get(
+        "/v1/reports?from=2026-11-01&to=2027-01-01&format=html",
+        Some(&keys.regulator),
+    )
+    .await
+    .expect("report");
+    assert_eq!(response.status(), StatusCode::OK);
+    let policy = header(&response, "content-security-policy");
+    let page = response.text().await.expect("page");
+    let style = page
+        .split("<style>")
+        .nth(1)
+        .and_then(|rest| rest.split("</style>").next())
+        .expect("the report's style");
+    let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(style));
+    assert_eq!(
+        policy,
+        format!("default-src 'none'; style-src 'sha256-{hash}'; frame-ancestors 'none'")
+    );
+    assert_eq!(page.matches("<style>").count(), 1, "{page}");
+    assert!(
+        !page.contains("<script") && !page.contains("style=\""),
+        "{page}"
+    );
+    server.stop().await;
+}
+
+async fn a_case_of_another_platform_reads_as_a_missing_one(backend: Backend) {
+    let server = start(backend).await;
+    let keys = &server.keys;
+    let case_id = server
+        .confirmed_case("foreign-1", &keys.reviewer_shopee, "bales")
+        .await;
+    let (status, appeal) = server
+        .call(
+            Method::POST,
+            "/v1/appeals",
+            Some(&keys.shopee),
+            Some(json!({"case_id": case_id, "statement": "baju baru"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED, "{appeal}");
+    let appeal_id = appeal["id"].as_i64().expect("appeal id");
+    let missing = 999_999;
+    let decide = json!({"outcome": "confirm", "reason": "x"});
+    let probes = |id: i64, appeal: i64| {
+        [
+            (
+                Method::GET,
+                format!("/v1/cases/{id}"),
+                None,
+                &keys.reviewer_tokopedia,
+            ),
+            (
+                Method::POST,
+                format!("/v1/cases/{id}/claim"),
+                None,
+                &keys.reviewer_tokopedia,
+            ),
+            (
+                Method::POST,
+                format!("/v1/cases/{id}/decision"),
+                Some(decide.clone()),
+                &keys.reviewer_tokopedia,
+            ),
+            (
+                Method::POST,
+                "/v1/appeals".to_string(),
+                Some(json!({"case_id": id, "statement": "s"})),
+                &keys.tokopedia,
+            ),
+            (
+                Method::POST,
+                "/v1/appeals".to_string(),
+                Some(json!({"case_id": id, "statement": "s"})),
+                &keys.reviewer_tokopedia,
+            ),
+            (
+                Method::POST,
+                format!("/v1/appeals/{appeal}/decision"),
+                Some(json!({"outcome": "overturned", "reason": "x"})),
+                &keys.reviewer_tokopedia,
+            ),
+        ]
+    };
+    for (foreign, absent) in probes(case_id, appeal_id)
+        .into_iter()
+        .zip(probes(missing, missing))
+    {
+        let (method, path, body, key) = foreign;
+        let seen = server
+            .call(method.clone(), &path, Some(key.as_str()), body)
+            .await;
+        let (method, missing_path, body, key) = absent;
+        let unseen = server
+            .call(method.clone(), &missing_path, Some(key.as_str()), body)
+            .await;
+        assert_eq!(seen.0, StatusCode::NOT_FOUND, "{method} {path}: {}", seen.1);
+        assert_eq!(
+            seen, unseen,
+            "{method} {path} tells a foreign record from a missing one"
+        );
+    }
+    // Nothing was done to the case.
+    let (_, case) = server
+        .call(
+            Method::GET,
+            &format!("/v1/cases/{case_id}"),
+            Some(&keys.reviewer_shopee),
+            None,
+        )
+        .await;
+    assert_eq!(case["case"]["state"], "appealed", "{case}");
+    server.stop().await;
+}
+
 /// Every scenario above, on SQLite and on PostgreSQL.
 macro_rules! on_both_stores {
     ($($scenario:ident),* $(,)?) => {
@@ -1180,5 +1474,67 @@ on_both_stores!(
     every_route_refuses_the_roles_and_platforms_it_must,
     lexicon_versions_and_hash_banks_change_screening_without_a_restart,
     a_reviewer_sees_a_sanctioned_seller_with_strikes_and_links,
-    the_openapi_document_describes_what_the_api_answers
+    the_openapi_document_describes_what_the_api_answers,
+    every_answer_carries_the_security_headers,
+    a_case_of_another_platform_reads_as_a_missing_one,
+    a_seller_banned_through_the_api_is_linked_against_at_once,
 );
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn servers_sharing_postgresql_follow_each_others_bans_and_banks() {
+    use base64::Engine as _;
+    let first = start(Backend::Postgres).await;
+    let second = first.another_on_the_same_store().await;
+    let keys = &first.keys;
+    // The second server has screened before: what it holds was loaded at its start.
+    let warm = second.screen(plain_listing("warm-up")).await;
+    assert!(!linked(&warm), "{warm}");
+
+    first
+        .confirmed_case("shared-1", &keys.reviewer_shopee, "bales")
+        .await;
+    let took = second
+        .eventually(
+            |attempt| reregistered_listing(&format!("shared-new-{attempt}"), "shared-1"),
+            linked,
+        )
+        .await;
+    eprintln!("the second server linked to the first one's ban after {took:?}");
+
+    let photo = base64::engine::general_purpose::STANDARD.encode(WEE_JPG);
+    let (status, _) = first
+        .call(
+            Method::POST,
+            "/v1/banks",
+            Some(&keys.admin),
+            Some(json!({"name": "shared"})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let (status, _) = first
+        .call(
+            Method::POST,
+            "/v1/banks/shared/entries",
+            Some(&keys.reviewer_shopee),
+            Some(json!({"entries": [{"hash": WEE_PDQ}]})),
+        )
+        .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let took = second
+        .eventually(
+            |attempt| {
+                let mut listing = plain_listing(&format!("shared-photo-{attempt}"));
+                listing["images"] = json!([{ "base64": photo }]);
+                listing
+            },
+            |decision| {
+                decision["reasons"].as_array().is_some_and(|reasons| {
+                    reasons.iter().any(|reason| reason["kind"] == "image_match")
+                })
+            },
+        )
+        .await;
+    eprintln!("the second server matched the first one's bank after {took:?}");
+    second.stop().await;
+    first.stop().await;
+}

@@ -3,7 +3,7 @@
 //! listings taken down) to review, and what a screening run learns about sellers.
 
 use std::collections::{BTreeSet, HashMap};
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use saring_core::{Decision, Listing, Platform, Seller, SellerStatus};
 use saring_images::{ImageFetcher, MAX_IMAGES_PER_LISTING};
@@ -137,18 +137,52 @@ pub struct Observed {
     links: Vec<saring_sellers::SellerLink>,
 }
 
+/// The link index as last loaded from the store, shared by the screener's detector, the
+/// threads that prepare listings and the writer; [`LinkObserver::reload`] replaces it for all
+/// of them at once. Each reader takes a snapshot and keeps it for one listing or batch.
+#[derive(Clone)]
+struct LiveIndex(Arc<RwLock<Arc<LinkIndex>>>);
+
+impl LiveIndex {
+    fn new(index: LinkIndex) -> Self {
+        Self(Arc::new(RwLock::new(Arc::new(index))))
+    }
+
+    /// The index in force now.
+    fn current(&self) -> Arc<LinkIndex> {
+        Arc::clone(&self.0.read().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    fn replace(&self, index: LinkIndex) {
+        *self.0.write().unwrap_or_else(PoisonError::into_inner) = Arc::new(index);
+    }
+}
+
+/// The link index of the store as it is now: every seller's fingerprint (sanctioned ones
+/// flagged) and sketches of the listings taken down.
+async fn load_index(store: &Store, secret: &DeploymentSecret) -> Result<LinkIndex> {
+    let mut index = stored_index(store).await?;
+    for taken_down in store.taken_down_listings().await? {
+        index
+            .take_down(taken_down_sketch(&taken_down, secret)?)
+            .map_err(sellers_error)?;
+    }
+    index.refresh();
+    Ok(index)
+}
+
 /// What seeing a listing's seller needs, shared by every thread that prepares listings: the
-/// deployment secret, the index as stored when the run began, the photo hashes of listings
+/// deployment secret, the index as last loaded from the store, the photo hashes of listings
 /// being screened.
 #[derive(Clone)]
 pub struct LinkObserver {
     secret: DeploymentSecret,
-    index: Arc<LinkIndex>,
+    index: LiveIndex,
     photos: Arc<PhotoHashes>,
 }
 
-/// Seller linking while screening against a store: the index as stored when the run began
-/// (the detector's snapshot), and the fingerprints merged so far in this run.
+/// Seller linking while screening against a store: the index as last loaded (the detector's
+/// snapshot), and the fingerprints merged so far in this run.
 pub struct SellerLinker {
     observer: LinkObserver,
     merged: HashMap<SellerRef, SellerFingerprint>,
@@ -176,18 +210,35 @@ impl LinkObserver {
             .reasons
             .iter()
             .any(|reason| reason.name == LINK_SIGNAL_NAME);
-        let links = match (linked, self.index.get(&fingerprint.seller)) {
+        let index = self.index.current();
+        let links = match (linked, index.get(&fingerprint.seller)) {
             (false, _) => Vec::new(),
             (true, Some((stored, _))) => {
                 let mut merged = stored.clone();
                 match merged.merge(fingerprint.clone()) {
-                    Ok(()) => self.index.links_for(&merged),
-                    Err(_) => self.index.links_for(&fingerprint),
+                    Ok(()) => index.links_for(&merged),
+                    Err(_) => index.links_for(&fingerprint),
                 }
             }
-            (true, None) => self.index.links_for(&fingerprint),
+            (true, None) => index.links_for(&fingerprint),
         };
         Some(Observed { fingerprint, links })
+    }
+
+    /// A detector over the index in force now: links to sanctioned sellers and re-listings.
+    /// A detector keeps its snapshot: after [`reload`](Self::reload), make a new one.
+    pub fn detector(&self) -> SellerLinkDetector {
+        let photos = Arc::clone(&self.photos);
+        SellerLinkDetector::new(self.index.current(), self.secret.clone())
+            .with_photo_hashes(move |listing| pdq_hashes(&photos.hash_and_keep(listing)))
+    }
+
+    /// Loads the index again from the store as it is now (sanctions, fingerprints, listings
+    /// taken down) and puts it in force for the observer, its clones and the linker.
+    pub async fn reload(&self, store: &Store) -> Result<()> {
+        let index = load_index(store, &self.secret).await?;
+        self.index.replace(index);
+        Ok(())
     }
 }
 
@@ -199,17 +250,11 @@ impl SellerLinker {
         secret: DeploymentSecret,
         fetcher: ImageFetcher,
     ) -> Result<Self> {
-        let mut index = stored_index(store).await?;
-        for taken_down in store.taken_down_listings().await? {
-            index
-                .take_down(taken_down_sketch(&taken_down, &secret)?)
-                .map_err(sellers_error)?;
-        }
-        index.refresh();
+        let index = load_index(store, &secret).await?;
         Ok(Self {
             observer: LinkObserver {
                 secret,
-                index: Arc::new(index),
+                index: LiveIndex::new(index),
                 photos: Arc::new(PhotoHashes::new(fetcher)),
             },
             merged: HashMap::new(),
@@ -219,10 +264,7 @@ impl SellerLinker {
 
     /// The detector for the screener: links to sanctioned sellers and re-listings.
     pub fn detector(&self) -> SellerLinkDetector {
-        let observer = &self.observer;
-        let photos = Arc::clone(&observer.photos);
-        SellerLinkDetector::new(Arc::clone(&observer.index), observer.secret.clone())
-            .with_photo_hashes(move |listing| pdq_hashes(&photos.hash_and_keep(listing)))
+        self.observer.detector()
     }
 
     /// What preparing listings needs to see their sellers.
@@ -245,6 +287,7 @@ impl SellerLinker {
                 None => self
                     .observer
                     .index
+                    .current()
                     .get(&seller)
                     .map(|(stored, _)| stored.clone()),
             };

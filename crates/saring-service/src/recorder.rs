@@ -187,6 +187,11 @@ impl Recorder {
         self.linker.detector()
     }
 
+    /// What sees sellers for this recorder, and reloads its link index from the store.
+    pub fn link_observer(&self) -> LinkObserver {
+        self.linker.observer().clone()
+    }
+
     /// The entries of the store's enabled hash banks, and the stored hashes that could not
     /// be read (bank name, hash text).
     pub async fn enabled_bank_entries(&self) -> Result<(Vec<BankEntry>, Vec<(String, String)>)> {

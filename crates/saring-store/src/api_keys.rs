@@ -5,7 +5,7 @@
 //! digits, 256 random bits) is checked against the stored hash in constant time. Keys carry
 //! enough entropy that a fast hash is safe; a slow password hash would only slow every request.
 
-use saring_core::{Principal, Role};
+use saring_core::{KEY_ACTOR_PREFIX, Principal, Role};
 use serde_json::json;
 use sqlx::Row;
 
@@ -24,6 +24,9 @@ pub struct ApiKeyRecord {
     pub platforms: Vec<String>,
     /// Free text saying whose key it is.
     pub label: String,
+    /// The reviewer who holds the key, when named: the name they give the CLI as
+    /// `--reviewer`. Everything done through the key counts as this person's.
+    pub owner: Option<String>,
     /// When it was made (unix ms).
     pub created_at: i64,
     /// When it was revoked (unix ms), if it was.
@@ -60,6 +63,53 @@ fn key_id(key: &str) -> Option<&str> {
     well_formed.then_some(id)
 }
 
+/// An owner's name must read as a person's name the CLI could give as `--reviewer`.
+fn check_owner(owner: &str) -> Result<()> {
+    let fine = !owner.is_empty()
+        && owner.trim() == owner
+        && owner.len() <= 200
+        && !owner.chars().any(char::is_control)
+        && !owner.starts_with(KEY_ACTOR_PREFIX)
+        && key_id_of_actor(owner).is_none();
+    if fine {
+        Ok(())
+    } else {
+        Err(StoreError::Invalid(format!(
+            "key owner {owner:?}: give the reviewer's name (1 to 200 characters, no control \
+             characters, no surrounding spaces, not a key id)"
+        )))
+    }
+}
+
+/// The key id an actor name stands for: `api-key:ID`, or a bare `ID` (12 hex digits) as the
+/// review UI recorded before the two were made one.
+pub(crate) fn key_id_of_actor(actor: &str) -> Option<&str> {
+    let id = actor.strip_prefix(KEY_ACTOR_PREFIX).unwrap_or(actor);
+    (id.len() == 12 && id.bytes().all(|b| b.is_ascii_hexdigit())).then_some(id)
+}
+
+/// The reviewer an actor name stands for, as one name whichever door they came through: the
+/// owner of the key an `api-key:ID` (or bare key id) names, else `api-key:ID` for a key
+/// without owner; any other name (the CLI's `--reviewer`) is the person's own.
+pub(crate) async fn reviewer_of(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    actor: &str,
+) -> Result<String> {
+    let Some(id) = key_id_of_actor(actor) else {
+        return Ok(actor.to_string());
+    };
+    let row = sqlx::query("SELECT owner FROM api_keys WHERE id = $1")
+        .bind(id)
+        .fetch_optional(&mut **tx)
+        .await?;
+    let owner: Option<String> = match row {
+        Some(row) => row.try_get("owner")?,
+        // Not a key this store made: a name like any other.
+        None => return Ok(actor.to_string()),
+    };
+    Ok(owner.unwrap_or_else(|| format!("{KEY_ACTOR_PREFIX}{id}")))
+}
+
 pub(crate) fn parse_platforms(text: &str) -> Vec<String> {
     text.split(',')
         .filter(|p| !p.is_empty())
@@ -76,6 +126,7 @@ fn key_record(row: &sqlx::any::AnyRow) -> Result<ApiKeyRecord> {
             .map_err(|e| StoreError::Corrupt(format!("api key role: {e}")))?,
         platforms: parse_platforms(&row.try_get::<String, _>("platforms")?),
         label: row.try_get("label")?,
+        owner: row.try_get("owner")?,
         created_at: row.try_get("created_at")?,
         revoked_at: row.try_get("revoked_at")?,
     })
@@ -92,6 +143,24 @@ impl Store {
         actor: &str,
         now: i64,
     ) -> Result<NewApiKey> {
+        self.create_owned_api_key(role, platforms, label, None, actor, now)
+            .await
+    }
+
+    /// As [`create_api_key`](Self::create_api_key), for the reviewer named `owner` (see
+    /// [`ApiKeyRecord::owner`]); `None` makes a key that is a reviewer of its own.
+    pub async fn create_owned_api_key(
+        &self,
+        role: Role,
+        platforms: &[String],
+        label: &str,
+        owner: Option<&str>,
+        actor: &str,
+        now: i64,
+    ) -> Result<NewApiKey> {
+        if let Some(owner) = owner {
+            check_owner(owner)?;
+        }
         if role.needs_platforms() && platforms.is_empty() {
             return Err(StoreError::Invalid(format!(
                 "a {role} key needs at least one platform"
@@ -113,14 +182,15 @@ impl Store {
         let mut tx = self.pool.begin().await?;
         let mut audit = AuditWriter::start(&mut tx).await?;
         sqlx::query(
-            "INSERT INTO api_keys (id, secret_hash, role, platforms, label, created_at) \
-             VALUES ($1, $2, $3, $4, $5, $6)",
+            "INSERT INTO api_keys (id, secret_hash, role, platforms, label, owner, created_at) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
         )
         .bind(&id)
         .bind(sha256_hex(key.as_bytes()))
         .bind(role.as_str())
         .bind(platforms.join(","))
         .bind(label)
+        .bind(owner)
         .bind(now)
         .execute(&mut *tx)
         .await?;
@@ -128,7 +198,7 @@ impl Store {
             now,
             "api_key_created",
             &format!("api_key/{id}"),
-            &json!({"actor": actor, "role": role, "platforms": platforms, "label": label}),
+            &json!({"actor": actor, "role": role, "platforms": platforms, "label": label, "owner": owner}),
         );
         audit.finish(&mut tx).await?;
         tx.commit().await?;
@@ -149,7 +219,7 @@ impl Store {
             return Ok(None);
         };
         let row = sqlx::query(
-            "SELECT id, secret_hash, role, platforms, label, created_at, revoked_at \
+            "SELECT id, secret_hash, role, platforms, label, owner, created_at, revoked_at \
              FROM api_keys WHERE id = $1",
         )
         .bind(id)
@@ -176,7 +246,7 @@ impl Store {
     /// Every key, newest first, without secrets.
     pub async fn api_keys(&self) -> Result<Vec<ApiKeyRecord>> {
         let rows = sqlx::query(
-            "SELECT id, role, platforms, label, created_at, revoked_at \
+            "SELECT id, role, platforms, label, owner, created_at, revoked_at \
              FROM api_keys ORDER BY created_at DESC, id",
         )
         .fetch_all(&self.pool)

@@ -5,6 +5,7 @@ use sqlx::any::AnyRow;
 use sqlx::{Any, Row, Transaction};
 
 use crate::audit::AuditWriter;
+use crate::generations::{SharedState, bump};
 use crate::{Result, Store, StoreError};
 
 /// One bank entry as stored.
@@ -113,7 +114,9 @@ impl Store {
         };
         audit.append(now, kind, &format!("bank/{name}"), &json!({"actor": actor}));
         audit.finish(&mut tx).await?;
+        bump(&mut tx, SharedState::Banks).await?;
         tx.commit().await?;
+        self.note_change();
         Ok(())
     }
 
@@ -151,7 +154,9 @@ impl Store {
             &json!({"actor": actor, "hashes": hashes}),
         );
         audit.finish(&mut tx).await?;
+        bump(&mut tx, SharedState::Banks).await?;
         tx.commit().await?;
+        self.note_change();
         Ok(entries.len())
     }
 

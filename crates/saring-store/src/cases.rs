@@ -9,8 +9,10 @@ use saring_core::{
     SanctionKind, SellerStatus,
 };
 
+use crate::api_keys::reviewer_of;
 use crate::audit::AuditWriter;
 use crate::canonical::{canonical_json, sha256_hex};
+use crate::generations::{SharedState, bump};
 use crate::record::Event;
 use crate::rows::{parse_json, parse_name, parse_state, priority_name};
 use crate::webhooks::{ActionEvent, enqueue_action_event};
@@ -334,6 +336,25 @@ pub(crate) async fn load_case(tx: &mut Transaction<'static, Any>, id: i64) -> Re
     case_from_row(&row)
 }
 
+/// The case as its rules see people: the claim holder, the confirming reviewer and `actor`
+/// each named as the reviewer they stand for (see [`reviewer_of`]), so that a person is one
+/// actor whichever door they use (an API key, the review UI, the CLI's `--reviewer`), and the
+/// reviewer who confirmed a case cannot decide its appeal through another door.
+async fn as_reviewers(
+    tx: &mut Transaction<'static, Any>,
+    case: &CaseRecord,
+    actor: &str,
+) -> Result<(CaseView, String)> {
+    let mut view = case.view();
+    if let Some(holder) = view.claimed_by.take() {
+        view.claimed_by = Some(reviewer_of(tx, &holder).await?);
+    }
+    if let Some(confirmer) = view.confirmed_by.take() {
+        view.confirmed_by = Some(reviewer_of(tx, &confirmer).await?);
+    }
+    Ok((view, reviewer_of(tx, actor).await?))
+}
+
 fn require_reason(reason: &str) -> Result<()> {
     if reason.trim().is_empty() {
         Err(StoreError::NoReason)
@@ -530,9 +551,8 @@ impl Store {
         let mut audit = AuditWriter::start(&mut tx).await?;
         let case = load_case(&mut tx, id).await?;
         let expires_at = now + ttl_ms;
-        let to = case
-            .view()
-            .apply(CaseAction::Claim { expires_at }, reviewer, now)?;
+        let (view, person) = as_reviewers(&mut tx, &case, reviewer).await?;
+        let to = view.apply(CaseAction::Claim { expires_at }, &person, now)?;
         sqlx::query("UPDATE cases SET claimed_by = $1, claim_expires_at = $2 WHERE id = $3")
             .bind(reviewer)
             .bind(expires_at)
@@ -576,7 +596,8 @@ impl Store {
             ReviewOutcome::Confirm => (CaseAction::Confirm, "confirmed"),
             ReviewOutcome::Clear => (CaseAction::Clear, "cleared"),
         };
-        let to = case.view().apply(action, reviewer, now)?;
+        let (view, person) = as_reviewers(&mut tx, &case, reviewer).await?;
+        let to = view.apply(action, &person, now)?;
         Transition {
             case: &case,
             to,
@@ -594,9 +615,13 @@ impl Store {
                 .execute(&mut *tx)
                 .await?;
             enforce(&mut tx, &mut audit, &case, reviewer, policy, now).await?;
+            bump(&mut tx, SharedState::Sellers).await?;
         }
         audit.finish(&mut tx).await?;
         tx.commit().await?;
+        if outcome == ReviewOutcome::Confirm {
+            self.note_change();
+        }
         self.case(id).await
     }
 
@@ -645,7 +670,9 @@ impl Store {
         Ok(appeal_id)
     }
 
-    /// A reviewer other than the one who confirmed decides an appeal. Overturning clears
+    /// A reviewer other than the one who confirmed decides an appeal: the same person is
+    /// refused whichever door either came through (an API key, the review UI, the CLI's name
+    /// for a key's owner), the rule holding here rather than in each caller. Overturning clears
     /// the case, marks its strike revoked (the row stays), queues a reinstatement action
     /// and recomputes the seller's standing.
     pub async fn decide_appeal(
@@ -677,7 +704,8 @@ impl Store {
             AppealOutcome::Upheld => (CaseAction::Uphold, "upheld"),
             AppealOutcome::Overturned => (CaseAction::Overturn, "overturned"),
         };
-        let to = case.view().apply(action, reviewer, now)?;
+        let (view, person) = as_reviewers(&mut tx, &case, reviewer).await?;
+        let to = view.apply(action, &person, now)?;
         let recorded_reason = match outcome {
             AppealOutcome::Upheld => format!("appeal {appeal_id} upheld: {reason}"),
             AppealOutcome::Overturned => {
@@ -753,7 +781,9 @@ impl Store {
             }
         }
         audit.finish(&mut tx).await?;
+        bump(&mut tx, SharedState::Sellers).await?;
         tx.commit().await?;
+        self.note_change();
         self.case(case.id).await
     }
 

@@ -9,6 +9,7 @@ use sqlx::any::AnyRow;
 
 use crate::audit::AuditWriter;
 use crate::canonical::sha256_hex;
+use crate::generations::{SharedState, bump};
 use crate::{Result, Store, StoreError};
 
 /// Where a lexicon version stands.
@@ -177,7 +178,9 @@ impl Store {
             &json!({"actor": actor}),
         );
         audit.finish(&mut tx).await?;
+        bump(&mut tx, SharedState::Lexicon).await?;
         tx.commit().await?;
+        self.note_change();
         Ok(())
     }
 

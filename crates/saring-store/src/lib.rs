@@ -14,6 +14,7 @@ mod audit;
 mod banks;
 pub mod canonical;
 mod cases;
+mod generations;
 mod lexicon_versions;
 mod record;
 mod rows;
@@ -27,7 +28,7 @@ mod webhooks;
 use std::borrow::Cow;
 use std::str::FromStr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use sqlx::any::{AnyPoolOptions, install_default_drivers};
 use sqlx::migrate::{Migration, MigrationType, Migrator};
@@ -40,6 +41,7 @@ pub use cases::{
     ActionRecord, AppealOutcome, AppealRecord, CaseDetail, CaseEventRecord, CaseFilter, CaseRecord,
     EvidenceRecord, ReviewOutcome, StrikeRecord, TakenDownListing,
 };
+pub use generations::{Generations, SharedState};
 pub use lexicon_versions::{LexiconStatus, LexiconVersionRecord, ReviewedCaseText};
 pub use record::{PreparedDecision, RecordSummary, Screened};
 pub use sellers::{SellerIdentifier, SellerLink, SellerRecord, SellerUpdate};
@@ -142,7 +144,7 @@ impl FromStr for Backend {
 }
 
 /// Migration steps per backend: (version, description, SQLite DDL, PostgreSQL DDL).
-const MIGRATIONS: [(i64, &str, &str, &str); 7] = [
+const MIGRATIONS: [(i64, &str, &str, &str); 9] = [
     (
         1,
         "store",
@@ -184,6 +186,18 @@ const MIGRATIONS: [(i64, &str, &str, &str); 7] = [
         "lexicon versions",
         include_str!("../migrations/sqlite/0050_lexicon_versions.sql"),
         include_str!("../migrations/postgres/0050_lexicon_versions.sql"),
+    ),
+    (
+        61,
+        "key owners",
+        include_str!("../migrations/sqlite/0061_key_owners.sql"),
+        include_str!("../migrations/postgres/0061_key_owners.sql"),
+    ),
+    (
+        62,
+        "state generations",
+        include_str!("../migrations/sqlite/0062_state_generations.sql"),
+        include_str!("../migrations/postgres/0062_state_generations.sql"),
     ),
 ];
 
@@ -238,6 +252,9 @@ pub struct Store {
     checkpoints: Option<AnyPool>,
     /// Whether checkpoints were taken off the writer's connections.
     background_checkpoints: Arc<AtomicBool>,
+    /// Changes to shared parts committed through this store and its clones (see
+    /// [`Store::local_changes`]).
+    local_changes: Arc<AtomicU64>,
 }
 
 impl Store {
@@ -279,6 +296,7 @@ impl Store {
             backend,
             checkpoints,
             background_checkpoints,
+            local_changes: Arc::default(),
         };
         store.migrate().await?;
         webhooks::enqueue_unannounced_actions(&store).await?;

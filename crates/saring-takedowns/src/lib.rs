@@ -11,5 +11,7 @@ pub mod request;
 
 pub use canonical::{CanonicalUrl, ListingKey, UrlProblem, canonicalise};
 pub use deadline::{ActionStatus, DeadlinePolicy};
-pub use report::{EnforcementCounts, Report, ReportInput, TakedownFigures, TakedownRecord};
+pub use report::{
+    EnforcementCounts, REPORT_STYLE, Report, ReportInput, TakedownFigures, TakedownRecord,
+};
 pub use request::{Import, RequestFormat, RequestedUrl, TakedownRequest, Urgency, parse};

@@ -104,6 +104,13 @@ pub struct Report {
     pub top_terms: Vec<(String, u64)>,
 }
 
+/// The HTML report's only style, inline so the page stands alone as a file. A server that
+/// sends the page names this text's hash in its Content-Security-Policy (`style-src
+/// 'sha256-...'`), so no other inline style or script runs.
+pub const REPORT_STYLE: &str = "body{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222}\
+    table{border-collapse:collapse;margin:1rem 0}td,th{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}\
+    th:first-child,td:first-child{text-align:left}.overdue{color:#b00020;font-weight:bold}";
+
 /// Upper bounds (hours) of the time-to-takedown buckets; the last bucket is open.
 const HOUR_BUCKETS: [(i64, &str); 6] = [
     (1, "< 1 h"),
@@ -226,9 +233,7 @@ impl Report {
         let _ = write!(
             page,
             "<!doctype html><html lang=\"id\"><head><meta charset=\"utf-8\"><title>saring — laporan takedown {period}</title>\
-             <style>body{{font-family:sans-serif;max-width:60rem;margin:2rem auto;color:#222}}\
-             table{{border-collapse:collapse;margin:1rem 0}}td,th{{border:1px solid #ccc;padding:.3rem .6rem;text-align:right}}\
-             th:first-child,td:first-child{{text-align:left}}.overdue{{color:#b00020;font-weight:bold}}</style></head><body>\
+             <style>{REPORT_STYLE}</style></head><body>\
              <h1>Laporan penurunan tautan / Takedown report</h1><p>Periode / period: {period}</p>"
         );
         page.push_str("<h2>Ringkasan / Summary</h2>");

@@ -190,11 +190,12 @@ pub async fn list_cases(
     Ok(Json(page.of(cases)))
 }
 
-/// The case, after checking the caller may see its platform.
+/// The case, after checking the caller may see its platform (404 as for a missing case when
+/// not).
 async fn scoped_case(state: &AppState, caller: &Caller, id: i64) -> ApiResult<CaseDetail> {
     caller.require(REVIEWERS)?;
     let detail = state.store().case(id).await?;
-    caller.require_platform(REVIEWERS, &detail.case.platform)?;
+    caller.sees(&detail.case.platform, "case")?;
     Ok(detail)
 }
 
@@ -358,7 +359,7 @@ pub async fn file_appeal(
 ) -> ApiResult<(StatusCode, Json<AppealView>)> {
     caller.require(APPELLANTS)?;
     let case = state.store().case(body.case_id).await?;
-    caller.require_platform(APPELLANTS, &case.case.platform)?;
+    caller.sees(&case.case.platform, "case")?;
     required_reason(&body.statement, "statement")?;
     let now = saring_service::now_ms();
     let id = state
@@ -404,7 +405,7 @@ pub async fn decide_appeal(
 ) -> ApiResult<Json<CaseDetailView>> {
     caller.require(REVIEWERS)?;
     let (_, platform) = state.store().appeal(id).await?;
-    caller.require_platform(REVIEWERS, &platform)?;
+    caller.sees(&platform, "appeal")?;
     required_reason(&body.reason, "reason")?;
     let outcome = match body.outcome {
         AppealFinding::Upheld => AppealOutcome::Upheld,

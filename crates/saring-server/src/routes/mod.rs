@@ -14,7 +14,7 @@ use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
-use axum::response::IntoResponse;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
 use utoipa::OpenApi;
@@ -124,6 +124,17 @@ async fn metrics_text(State(state): State<AppState>) -> impl IntoResponse {
     }
 }
 
+/// The API's Content-Security-Policy: its answers are data, never pages to run or frame.
+pub const API_CONTENT_SECURITY_POLICY: &str = "default-src 'none'; frame-ancestors 'none'";
+
+/// Middleware: the security headers on every answer of the API (see
+/// [`saring_review_ui::set_security_headers`]); a route that serves a page sets its own policy.
+async fn api_headers(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let mut response = next.run(request).await;
+    saring_review_ui::set_security_headers(response.headers_mut(), API_CONTENT_SECURITY_POLICY);
+    response
+}
+
 /// 404 for any path the API does not have.
 async fn no_route() -> ApiError {
     ApiError::not_found("route")
@@ -228,5 +239,6 @@ pub fn router(state: AppState) -> Result<Router, ServerError> {
             metrics::track_latency,
         ))
         .with_state(state)
-        .merge(openapi_route))
+        .merge(openapi_route)
+        .layer(axum::middleware::from_fn(api_headers)))
 }

@@ -4,16 +4,18 @@
 //! reviewers read the requested links of their own platforms, which they must act on.
 //! Nothing here carries seller personal data: links, listing ids and aggregates only.
 
+use std::sync::LazyLock;
+
 use axum::Json;
 use axum::body::Bytes;
 use axum::extract::State;
-use axum::http::header::CONTENT_TYPE;
+use axum::http::header::{CONTENT_SECURITY_POLICY, CONTENT_TYPE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
 use saring_core::Role;
 use saring_store::TakedownLinkRecord;
-use saring_takedowns::{DeadlinePolicy, Report, RequestFormat};
+use saring_takedowns::{DeadlinePolicy, REPORT_STYLE, Report, RequestFormat};
 use serde::{Deserialize, Serialize};
 
 use crate::auth::Caller;
@@ -234,5 +236,25 @@ pub async fn report(
         };
     let input = state.store().report_input(from, to, 20).await?;
     let text = render(&Report::compute(&input));
-    Ok(([(CONTENT_TYPE, content_type)], text).into_response())
+    Ok((
+        [
+            (CONTENT_TYPE, content_type),
+            (
+                CONTENT_SECURITY_POLICY,
+                REPORT_CONTENT_SECURITY_POLICY.as_str(),
+            ),
+        ],
+        text,
+    )
+        .into_response())
 }
+
+/// The report's policy: nothing loads, no script runs, only the report's own inline style
+/// (named by its hash) applies.
+static REPORT_CONTENT_SECURITY_POLICY: LazyLock<String> = LazyLock::new(|| {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let hash = sha2::Sha256::digest(REPORT_STYLE.as_bytes());
+    let hash = base64::engine::general_purpose::STANDARD.encode(hash);
+    format!("default-src 'none'; style-src 'sha256-{hash}'; frame-ancestors 'none'")
+});
