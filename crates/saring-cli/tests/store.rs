@@ -515,3 +515,230 @@ fn a_scan_killed_mid_run_loses_no_committed_decision_and_resumes_without_duplica
             .success()
     );
 }
+
+/// `saring audit keygen / checkpoint / verify --checkpoint / prove / verify-proof`, as an
+/// operator and a regulator would use them, and a truncation caught against a checkpoint.
+fn audit_checkpoints(url: &str) {
+    scan_catalogue(url);
+    let keys = TempDir::new().expect("temp dir");
+    let file = |name: &str| keys.path().join(name).display().to_string();
+    let (key, public) = (file("log.key"), file("log.key.pub"));
+    let made = saring(&[
+        "audit",
+        "keygen",
+        "--out",
+        &key,
+        "--origin",
+        "saring.test/audit",
+    ]);
+    assert!(made.status.success(), "{}", text(&made.stderr));
+    let public_text = std::fs::read_to_string(&public).expect("public key");
+    assert_eq!(text(&made.stdout), public_text);
+    assert!(
+        public_text.starts_with("saring.test/audit+"),
+        "{public_text}"
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&key).expect("key").permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let private_text = std::fs::read_to_string(&key).expect("private key");
+    let again = saring(&["audit", "keygen", "--out", &key]);
+    assert!(!again.status.success(), "a key is never overwritten");
+    assert_eq!(std::fs::read_to_string(&key).expect("key"), private_text);
+
+    let first = file("first.checkpoint");
+    let signed = saring(&[
+        "audit",
+        "checkpoint",
+        "--key",
+        &key,
+        "--out",
+        &first,
+        "--store",
+        url,
+    ]);
+    assert!(signed.status.success(), "{}", text(&signed.stderr));
+    let verify = |checkpoints: &[&str]| {
+        let mut args = vec![
+            "audit",
+            "verify",
+            "--store",
+            url,
+            "--public-key",
+            public.as_str(),
+        ];
+        for checkpoint in checkpoints {
+            args.extend(["--checkpoint", *checkpoint]);
+        }
+        saring(&args)
+    };
+    let verified = verify(&[&first]);
+    assert!(verified.status.success(), "{}", text(&verified.stdout));
+    assert!(text(&verified.stdout).contains("extends all 1 checkpoint(s)"));
+
+    // A case's history, proven against the checkpoint and checked without the store.
+    let case = count(url, "SELECT MIN(id) FROM cases").to_string();
+    let proof = saring(&[
+        "audit",
+        "prove",
+        "--case",
+        &case,
+        "--checkpoint",
+        &first,
+        "--public-key",
+        &public,
+        "--store",
+        url,
+    ]);
+    assert!(proof.status.success(), "{}", text(&proof.stderr));
+    let proof_file = file("case.proof.json");
+    std::fs::write(&proof_file, &proof.stdout).expect("write");
+    let checked = saring(&[
+        "audit",
+        "verify-proof",
+        &proof_file,
+        "--public-key",
+        &public,
+    ]);
+    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    assert!(text(&checked.stdout).contains("proof verified: entries"));
+    let altered = text(&proof.stdout).replacen(
+        &format!("\"subject\": \"case/{case}\""),
+        "\"subject\": \"case/999999\"",
+        1,
+    );
+    assert_ne!(altered, text(&proof.stdout));
+    std::fs::write(&proof_file, altered).expect("write");
+    let refused = saring(&[
+        "audit",
+        "verify-proof",
+        &proof_file,
+        "--public-key",
+        &public,
+    ]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("does not verify"),
+        "{}",
+        text(&refused.stderr)
+    );
+
+    // The log grows; the new checkpoint is proven to extend the first.
+    let claim = saring(&["cases", "claim", &case, "--store", url, "--reviewer", "ana"]);
+    assert!(claim.status.success(), "{}", text(&claim.stderr));
+    let second = file("second.checkpoint");
+    assert!(
+        saring(&[
+            "audit",
+            "checkpoint",
+            "--key",
+            &key,
+            "--out",
+            &second,
+            "--store",
+            url
+        ])
+        .status
+        .success()
+    );
+    let consistency = saring(&[
+        "audit",
+        "prove",
+        "--from",
+        &first,
+        "--checkpoint",
+        &second,
+        "--public-key",
+        &public,
+        "--store",
+        url,
+    ]);
+    assert!(
+        consistency.status.success(),
+        "{}",
+        text(&consistency.stderr)
+    );
+    std::fs::write(&proof_file, &consistency.stdout).expect("write");
+    let checked = saring(&[
+        "audit",
+        "verify-proof",
+        &proof_file,
+        "--public-key",
+        &public,
+    ]);
+    assert!(checked.status.success(), "{}", text(&checked.stderr));
+    assert!(text(&checked.stdout).contains("extends the one of"));
+
+    // A checkpoint altered after signing, or checked with another key, is refused.
+    let forged = file("forged.checkpoint");
+    let note = std::fs::read_to_string(&second).expect("checkpoint");
+    let size = note.lines().nth(1).expect("size line");
+    std::fs::write(&forged, note.replacen(&format!("\n{size}\n"), "\n1\n", 1)).expect("write");
+    let refused = verify(&[&forged]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(
+        text(&refused.stderr).contains("signature"),
+        "{}",
+        text(&refused.stderr)
+    );
+
+    // Remove the last entries and move the head back: the chain check alone passes, the
+    // checkpoint catches it and says which entries went.
+    let total = count(url, "SELECT MAX(seq) FROM audit_log");
+    raw_sql(
+        url,
+        &format!("DELETE FROM audit_log WHERE seq > {}", total - 1),
+    );
+    raw_sql(
+        url,
+        &format!(
+            "UPDATE audit_head SET seq = {0}, hash = (SELECT hash FROM audit_log WHERE seq = {0}) WHERE id = 1",
+            total - 1
+        ),
+    );
+    assert!(
+        saring(&["audit", "verify", "--store", url])
+            .status
+            .success()
+    );
+    let caught = verify(&[&first, &second]);
+    assert_eq!(caught.status.code(), Some(1));
+    let said = text(&caught.stdout);
+    assert!(said.contains(&format!("OK {first}")), "{said}");
+    assert!(
+        said.contains(&format!("entries {total} to {total} were removed")),
+        "{said}"
+    );
+
+    // Edit an entry the first checkpoint covers: named, and no checkpoint is signed over it.
+    raw_sql(
+        url,
+        "UPDATE audit_log SET subject = 'tampered' WHERE seq = 5",
+    );
+    let caught = verify(&[&first]);
+    assert_eq!(caught.status.code(), Some(1));
+    assert!(
+        text(&caught.stdout).contains("first differing entry: entry 5"),
+        "{}",
+        text(&caught.stdout)
+    );
+    let refused = saring(&["audit", "checkpoint", "--key", &key, "--store", url]);
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(text(&refused.stderr).contains("no checkpoint signed"));
+}
+
+#[test]
+fn audit_checkpoints_on_sqlite() {
+    let dir = TempDir::new().expect("temp dir");
+    audit_checkpoints(&sqlite_url(&dir));
+}
+
+#[test]
+fn audit_checkpoints_on_postgres() {
+    let (schema, url) = postgres_url();
+    audit_checkpoints(&url);
+    raw_sql(&postgres_base(), &format!("DROP SCHEMA {schema} CASCADE"));
+}
