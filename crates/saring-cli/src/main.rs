@@ -19,6 +19,7 @@ macro_rules! out {
 mod audit;
 mod banks;
 mod cases;
+mod docs;
 mod eval;
 mod hash;
 mod lexicon;
@@ -99,6 +100,14 @@ enum Command {
     /// API keys: create (printed once), list, revoke.
     #[command(subcommand)]
     Keys(serve::KeysCommand),
+    /// Print the completion script for a shell (install: see docs/install.md).
+    Completions(docs::CompletionsArgs),
+    /// Write a man page per command into a folder (install: see docs/install.md).
+    Man(docs::ManArgs),
+    /// Write the generated reference pages of docs/ (cli.md, api.md, openapi.json), or check
+    /// them.
+    #[command(hide = true)]
+    Docs(docs::DocsArgs),
 }
 
 /// Paths to configuration files replacing the bundled defaults.
@@ -167,6 +176,9 @@ fn main() -> ExitCode {
         Command::Webhooks(args) => webhooks::run(&args),
         Command::Serve(args) => serve::run(&args),
         Command::Keys(command) => serve::keys(&command),
+        Command::Completions(args) => docs::completions(&args),
+        Command::Man(args) => docs::man(&args),
+        Command::Docs(args) => docs::docs(&args),
     };
     match result {
         Ok(code) => code,

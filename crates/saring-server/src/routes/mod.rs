@@ -174,8 +174,9 @@ impl utoipa::Modify for BearerKeys {
     }
 }
 
-/// The `/v1` routes (authenticated), with the OpenAPI document they make.
-fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
+/// The `/v1` routes, with the OpenAPI document they make (authentication is layered on by
+/// [`router`]).
+fn api() -> OpenApiRouter<AppState> {
     // Routes that take whole files: a larger body limit.
     let large_bodies = OpenApiRouter::new()
         .routes(routes!(screen::screen_batch))
@@ -200,16 +201,12 @@ fn api(state: &AppState) -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(takedowns::list_links))
         .routes(routes!(takedowns::report))
         .merge(large_bodies)
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            auth::authenticate,
-        ))
-        .split_for_parts()
 }
 
-/// The OpenAPI 3 document of the `/v1` API, as served at `/v1/openapi.json`.
-pub fn openapi(state: &AppState) -> utoipa::openapi::OpenApi {
-    api(state).1
+/// The OpenAPI 3 document of the `/v1` API, as served at `/v1/openapi.json` (what
+/// `saring docs` writes to docs/openapi.json).
+pub fn openapi() -> utoipa::openapi::OpenApi {
+    api().split_for_parts().1
 }
 
 /// `GET /v1/openapi.json` (no key needed: the document holds no data).
@@ -222,7 +219,12 @@ async fn openapi_json(State(document): State<Arc<String>>) -> impl IntoResponse 
 
 /// The whole service.
 pub fn router(state: AppState) -> Result<Router, ServerError> {
-    let (api, document) = api(&state);
+    let (api, document) = api()
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            auth::authenticate,
+        ))
+        .split_for_parts();
     let document = Arc::new(document.to_json().map_err(ServerError::openapi)?);
     let openapi_route = Router::new()
         .route("/v1/openapi.json", get(openapi_json))
