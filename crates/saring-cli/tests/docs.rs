@@ -28,14 +28,20 @@ fn the_generated_pages_in_docs_are_current() {
     );
 }
 
-#[test]
-fn a_stale_page_is_named_with_the_command_that_regenerates_it() {
+/// The generated pages, written into a fresh folder by `saring docs --dir`.
+fn generated_pages() -> tempfile::TempDir {
     let dir = tempfile::TempDir::new().expect("temp dir");
     saring()
         .args(["docs", "--dir"])
         .arg(dir.path())
         .assert()
         .success();
+    dir
+}
+
+#[test]
+fn a_stale_page_is_named_with_the_command_that_regenerates_it() {
+    let dir = generated_pages();
     for page in ["cli.md", "api.md", "openapi.json"] {
         let text = std::fs::read_to_string(dir.path().join(page)).expect("page written");
         assert!(text.len() > 1000, "{page} has content: {text}");
@@ -68,12 +74,7 @@ fn a_stale_page_is_named_with_the_command_that_regenerates_it() {
 
 #[test]
 fn the_cli_reference_covers_every_command_and_the_api_reference_every_route() {
-    let dir = tempfile::TempDir::new().expect("temp dir");
-    saring()
-        .args(["docs", "--dir"])
-        .arg(dir.path())
-        .assert()
-        .success();
+    let dir = generated_pages();
     let cli = std::fs::read_to_string(dir.path().join("cli.md")).expect("cli.md");
     for heading in [
         "## `saring scan`",
