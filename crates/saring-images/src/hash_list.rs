@@ -36,7 +36,17 @@ pub fn parse(text: &str, bank: &str) -> ParsedList {
         if line.trim().is_empty() || line.trim_start().starts_with('#') {
             continue;
         }
-        match parse_line(line, bank) {
+        let entry = match line
+            .split(['\t', ','])
+            .position(|column| column.contains('\0'))
+        {
+            Some(column) => Err(format!(
+                "column {} contains a NUL character (U+0000), which cannot be stored",
+                column + 1
+            )),
+            None => parse_line(line, bank),
+        };
+        match entry {
             Ok(entry) => parsed.entries.push(entry),
             Err(reason) => parsed.errors.push(LineError {
                 line: index + 1,
@@ -138,6 +148,12 @@ mod tests {
         assert_eq!(parsed.entries[1].source.as_deref(), Some("photos/a.jpg"));
         let lines: Vec<usize> = parsed.errors.iter().map(|e| e.line).collect();
         assert_eq!(lines, [5, 6, 7, 8]);
+        let nul = parse(&format!("{HASH}\tplatform\0x\tcase-9\n"), "bales");
+        assert!(nul.entries.is_empty());
+        assert_eq!(
+            nul.errors[0].reason,
+            "column 2 contains a NUL character (U+0000), which cannot be stored"
+        );
         assert!(parsed.errors[1].reason.contains("below 50"));
         assert!(
             parsed.errors[3].reason.contains("64"),
@@ -150,7 +166,7 @@ mod tests {
         #[test]
         fn format_then_parse_round_trips(
             words in prop::collection::vec(any::<[u64; 4]>(), 0..20),
-            source in prop::option::of("[^\t\n\r]{1,20}"),
+            source in prop::option::of("[^\t\n\r\x00]{1,20}"),
             case_id in prop::option::of("[a-z0-9-]{1,10}"),
         ) {
             let entries: Vec<BankEntry> = words.into_iter().map(|w| BankEntry {

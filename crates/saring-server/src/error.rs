@@ -1,11 +1,14 @@
 //! API errors: one type, answered as JSON `{code, message, field}` with its HTTP status.
 
 use axum::Json;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::body::Bytes;
+use axum::extract::rejection::{BytesRejection, JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::StatusCode;
+use axum::http::header::CONTENT_TYPE;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
+use saring_core::ListingError;
 use saring_store::StoreError;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
@@ -72,6 +75,24 @@ impl ApiError {
         }
     }
 
+    /// 422: the body is well-formed but a field's value is not acceptable.
+    pub fn unprocessable(field: Option<String>, message: impl Into<String>) -> Self {
+        let code = if field.is_some() {
+            "invalid_field"
+        } else {
+            "invalid_request"
+        };
+        Self {
+            field,
+            ..Self::new(StatusCode::UNPROCESSABLE_ENTITY, code, message)
+        }
+    }
+
+    /// 400: the body is not well-formed JSON.
+    pub fn invalid_json(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_json", message)
+    }
+
     /// 415: the body is in a format this route does not take.
     pub fn unsupported_media(message: impl Into<String>) -> Self {
         Self::new(
@@ -131,11 +152,59 @@ impl From<StoreError> for ApiError {
     }
 }
 
-/// The field a serde error names (`missing field `x``, `unknown field `x``), if any.
+impl From<ListingError> for ApiError {
+    /// Not JSON: 400; JSON that is not a valid listing: 422 naming the field.
+    fn from(error: ListingError) -> Self {
+        match error {
+            ListingError::Syntax(message) => ApiError::invalid_json(message),
+            other => ApiError::unprocessable(other.field().map(str::to_string), other.to_string()),
+        }
+    }
+}
+
+/// The field a serde message names: only the name in a `missing field` or `unknown field`
+/// message that comes before any other backtick (the text in other backticks, as in
+/// `unknown variant`, can be the caller's value).
 fn serde_field(message: &str) -> Option<String> {
-    let start = message.find('`')? + 1;
-    let end = start + message[start..].find('`')?;
-    Some(message[start..end].to_string())
+    let first_tick = message.find('`')?;
+    ["missing field `", "unknown field `"]
+        .into_iter()
+        .find_map(|prefix| {
+            let at = message.find(prefix)?;
+            (at + prefix.len() == first_tick + 1).then_some(at + prefix.len())
+        })
+        .and_then(|start| {
+            let end = start + message[start..].find('`')?;
+            Some(message[start..end].to_string())
+        })
+}
+
+/// The field of a JSON body's data error: its path, from the error axum keeps.
+fn json_error_field(rejection: &JsonRejection) -> Option<String> {
+    let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(rejection);
+    while let Some(error) = cause {
+        if let Some(located) = error.downcast_ref::<serde_path_to_error::Error<serde_json::Error>>()
+        {
+            return saring_core::listing::field_of_serde_error(
+                located.path(),
+                &located.inner().to_string(),
+            );
+        }
+        cause = error.source();
+    }
+    None
+}
+
+impl From<BytesRejection> for ApiError {
+    fn from(rejection: BytesRejection) -> Self {
+        let status = rejection.status();
+        let code = if status == StatusCode::PAYLOAD_TOO_LARGE {
+            "too_large"
+        } else {
+            "invalid_request"
+        };
+        Self::new(status, code, rejection.body_text())
+    }
 }
 
 impl From<JsonRejection> for ApiError {
@@ -143,7 +212,7 @@ impl From<JsonRejection> for ApiError {
         let status = rejection.status();
         let text = rejection.body_text();
         let (code, field) = match &rejection {
-            JsonRejection::JsonDataError(_) => ("invalid_field", serde_field(&text)),
+            JsonRejection::JsonDataError(_) => ("invalid_field", json_error_field(&rejection)),
             JsonRejection::JsonSyntaxError(_) => ("invalid_json", None),
             JsonRejection::MissingJsonContentType(_) => ("unsupported_media_type", None),
             _ if status == StatusCode::PAYLOAD_TOO_LARGE => ("too_large", None),
@@ -165,8 +234,90 @@ impl<T: DeserializeOwned, S: Send + Sync> FromRequest<S> for ApiJson<T> {
     type Rejection = ApiError;
 
     async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
-        let Json(value) = Json::<T>::from_request(request, state).await?;
+        let body = json_body(request, state).await?;
+        refuse_nul(&body)?;
+        let Json(value) = Json::<T>::from_bytes(&body)?;
         Ok(Self(value))
+    }
+}
+
+/// The body of a request that says it is JSON (415 otherwise; 413 over the route's limit).
+pub async fn json_body<S: Send + Sync>(request: Request, state: &S) -> ApiResult<Bytes> {
+    let json = request
+        .headers()
+        .get(CONTENT_TYPE)
+        .and_then(|value| value.to_str().ok())
+        .is_some_and(|value| {
+            let essence = value.split(';').next().unwrap_or_default().trim();
+            essence.eq_ignore_ascii_case("application/json")
+                || essence.to_ascii_lowercase().ends_with("+json")
+        });
+    if !json {
+        return Err(ApiError::unsupported_media(
+            "expected a body with content-type application/json",
+        ));
+    }
+    Ok(Bytes::from_request(request, state).await?)
+}
+
+/// 422 naming the field for a JSON body holding a NUL character (`\u0000`) in any string or
+/// key: PostgreSQL can keep it neither in text nor in JSON, so no route takes it, whatever
+/// the store. Raw NUL bytes cannot occur in JSON text; the escape is found without parsing,
+/// and the body is parsed only to name the field.
+pub fn refuse_nul(body: &[u8]) -> ApiResult<()> {
+    if !has_nul_escape(body) {
+        return Ok(());
+    }
+    let field = serde_json::from_slice::<serde_json::Value>(body)
+        .ok()
+        .and_then(|value| nul_path(&value, String::new()));
+    Err(ApiError::unprocessable(
+        Some(field.unwrap_or_else(|| "body".to_string())),
+        "contains a NUL character (U+0000), which cannot be stored",
+    ))
+}
+
+/// Whether `\u0000` occurs as an escape (preceded by an even number of backslashes).
+fn has_nul_escape(body: &[u8]) -> bool {
+    body.windows(6).enumerate().any(|(at, window)| {
+        window == b"\\u0000"
+            && body[..at]
+                .iter()
+                .rev()
+                .take_while(|byte| **byte == b'\\')
+                .count()
+                % 2
+                == 0
+    })
+}
+
+/// The dotted path of the first string holding a NUL, or of the object whose key holds one.
+fn nul_path(value: &serde_json::Value, path: String) -> Option<String> {
+    let root_or = |path: &str| {
+        if path.is_empty() {
+            "body".to_string()
+        } else {
+            path.to_string()
+        }
+    };
+    match value {
+        serde_json::Value::String(text) => text.contains('\0').then(|| root_or(&path)),
+        serde_json::Value::Array(items) => items
+            .iter()
+            .enumerate()
+            .find_map(|(index, item)| nul_path(item, format!("{path}[{index}]"))),
+        serde_json::Value::Object(fields) => fields.iter().find_map(|(key, item)| {
+            if key.contains('\0') {
+                return Some(root_or(&path));
+            }
+            let inner = if path.is_empty() {
+                key.clone()
+            } else {
+                format!("{path}.{key}")
+            };
+            nul_path(item, inner)
+        }),
+        _ => None,
     }
 }
 
@@ -200,6 +351,12 @@ impl utoipa::IntoResponses for ErrorResponses {
     fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::Response>> {
         [
             ("400", "A field or the body is invalid; `field` names it."),
+            (
+                "422",
+                "The body is JSON but a field is missing, of the wrong type or not acceptable \
+                 (a NUL character, longer than its cap, a blank id, a score outside 0..1); \
+                 `field` names it.",
+            ),
             ("401", "No key, or one that is unknown or revoked."),
             ("403", "The key's role or platforms do not allow this."),
             ("404", "No such resource."),
@@ -230,11 +387,47 @@ mod tests {
     use super::*;
 
     #[test]
+    fn nul_escapes_are_found_and_named_by_their_path() {
+        assert!(
+            refuse_nul(br#"{"reason":"a\\u0000"}"#).is_ok(),
+            "an escaped backslash"
+        );
+        assert!(refuse_nul(br#"{"reason":"plain"}"#).is_ok());
+        for (body, field) in [
+            (&br#"{"reason":"a\u0000b"}"#[..], "reason"),
+            (
+                br#"{"entries":[{"hash":"x"},{"source":"\\\u0000"}]}"#,
+                "entries[1].source",
+            ),
+            (br#"{"toml":"x","note":{"k\u0000":1}}"#, "note"),
+            (br#"["\u0000"]"#, "[0]"),
+            (br#"{"broken":"\u0000"#, "body"),
+        ] {
+            let error = refuse_nul(body).expect_err("NUL refused");
+            assert_eq!(
+                (error.status, error.field.as_deref()),
+                (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
+
+    #[test]
     fn serde_messages_name_their_field() {
         assert_eq!(
             serde_field("missing field `title` at line 1 column 9").as_deref(),
             Some("title")
         );
         assert_eq!(serde_field("expected value"), None);
+        assert_eq!(
+            serde_field("unknown variant `missing field `x``, expected `confirm`"),
+            None,
+            "a value in backticks is never taken for a field"
+        );
+        assert_eq!(
+            serde_field("Failed to deserialize query string: unknown field `limt`").as_deref(),
+            Some("limt")
+        );
     }
 }

@@ -173,7 +173,9 @@ impl Server {
         let delivering = tokio::spawn(deliver_webhooks(dispatcher, stopping.clone()));
         let following = tokio::spawn(follow_store(state.clone(), stopping.clone()));
         let checkpointing = tokio::spawn(checkpoint_often(store.clone(), stopping));
-        let app = router(state)?.merge(saring_review_ui::router(store.clone(), ui));
+        let app = router(state)?
+            .merge(saring_review_ui::router(store.clone(), ui))
+            .layer(axum::middleware::from_fn(routes::refuse_nul_in_uri));
         let served = axum::serve(listener, app)
             .with_graceful_shutdown(shutdown)
             .await;

@@ -1,6 +1,7 @@
 //! Group commit: screened listings, prepared on their request's task, queue for one writer
 //! task, which records whatever has queued (up to a maximum) in one store transaction and
-//! then answers every request of the batch. Under load, batches grow while a commit is in
+//! then answers every request of the batch. When that transaction fails, each listing is
+//! recorded alone, so a listing the store refuses fails only its own request. Under load, batches grow while a commit is in
 //! flight; when idle, a lone request is committed at once.
 
 use saring_core::Decision;
@@ -30,13 +31,11 @@ pub async fn run(mut recorder: Recorder, mut jobs: mpsc::Receiver<WriteJob>, com
             batch.push(job.prepared);
             waiting.push((job.done, job.decision));
         }
-        let outcome = recorder
-            .record(batch)
-            .await
-            .map_err(|error| error.to_string());
-        for (done, decision) in waiting {
+        // A listing the store refuses fails alone: the others of its batch are recorded.
+        let outcomes = recorder.record_isolated(batch).await;
+        for ((done, decision), outcome) in waiting.into_iter().zip(outcomes) {
             // A client that went away no longer waits for its answer.
-            let _ = done.send(outcome.clone().map(|_| decision));
+            let _ = done.send(outcome.map(|()| decision));
         }
     }
 }

@@ -1445,6 +1445,290 @@ async fn a_case_of_another_platform_reads_as_a_missing_one(backend: Backend) {
     server.stop().await;
 }
 
+/// Screens `listing` expecting a 422; the field the answer names.
+async fn refused_field(server: &Running, listing: Value) -> Option<String> {
+    let (status, body) = server
+        .call(
+            Method::POST,
+            "/v1/screen",
+            Some(&server.keys.shopee),
+            Some(listing),
+        )
+        .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{body}");
+    body["field"].as_str().map(str::to_string)
+}
+
+/// What PostgreSQL cannot store (a NUL), what is too long, blank or out of range is refused
+/// at validation with a 422 naming the field, on every store alike; a bad item of a batch
+/// fails alone.
+async fn unstorable_blank_and_oversized_values_are_refused_naming_the_field(backend: Backend) {
+    let server = start(backend).await;
+    let keys = &server.keys;
+    let with = |field: &str, value: Value| {
+        let mut listing = banned_listing("v-1", "shopee");
+        match field.split_once('.') {
+            Some((outer, inner)) => listing[outer][inner] = value,
+            None => listing[field] = value,
+        }
+        listing
+    };
+    for field in [
+        "id",
+        "title",
+        "description",
+        "seller.id",
+        "seller.phone",
+        "url",
+    ] {
+        assert_eq!(
+            refused_field(&server, with(field, json!("a\u{0}b")))
+                .await
+                .as_deref(),
+            Some(field)
+        );
+    }
+    assert_eq!(
+        refused_field(
+            &server,
+            with("images", json!([{"url": "https://x/\u{0}.jpg"}]))
+        )
+        .await
+        .as_deref(),
+        Some("images[0].url")
+    );
+    assert_eq!(
+        refused_field(&server, with("signals", json!({"vision\u{0}": 0.5})))
+            .await
+            .as_deref(),
+        Some("signals")
+    );
+    for blank in ["", "   "] {
+        assert_eq!(
+            refused_field(&server, with("id", json!(blank)))
+                .await
+                .as_deref(),
+            Some("id")
+        );
+        assert_eq!(
+            refused_field(&server, with("seller.id", json!(blank)))
+                .await
+                .as_deref(),
+            Some("seller.id")
+        );
+    }
+    for score in [1.5, -0.5] {
+        assert_eq!(
+            refused_field(&server, with("signals", json!({"vision.bale": score})))
+                .await
+                .as_deref(),
+            Some("signals.vision.bale")
+        );
+    }
+    // The field is named, never the caller's value (which may hold backticks).
+    assert_eq!(
+        refused_field(&server, with("price", json!("`title`")))
+            .await
+            .as_deref(),
+        Some("price")
+    );
+    assert_eq!(
+        refused_field(
+            &server,
+            with(
+                "title",
+                json!("x".repeat(saring_core::listing::caps::TITLE + 1))
+            )
+        )
+        .await
+        .as_deref(),
+        Some("title")
+    );
+
+    // A batch: the bad items fail alone, named; the others are screened and recorded.
+    let batch = json!([
+        banned_listing("n-1", "shopee"),
+        with("title", json!("nul \u{0} here")),
+        banned_listing("n-3", "shopee"),
+        with("id", json!(" ")),
+    ]);
+    let (status, answer) = server
+        .call(
+            Method::POST,
+            "/v1/screen/batch",
+            Some(&keys.shopee),
+            Some(batch),
+        )
+        .await;
+    assert_eq!(status, StatusCode::OK, "{answer}");
+    let results = answer["results"].as_array().expect("results");
+    assert_eq!(
+        results
+            .iter()
+            .map(|item| (
+                item["decision"]["id"].as_str().unwrap_or_default(),
+                item["error"]["field"].as_str().unwrap_or_default()
+            ))
+            .collect::<Vec<_>>(),
+        vec![("n-1", ""), ("", "title"), ("n-3", ""), ("", "id")],
+        "{answer}"
+    );
+
+    // Every other JSON route refuses a NUL too, naming the field.
+    let case_id = server
+        .confirmed_case("nul-case", &keys.reviewer_shopee, "bal 100 kg")
+        .await;
+    let (status, body) = server
+        .call(
+            Method::POST,
+            "/v1/appeals",
+            Some(&keys.shopee),
+            Some(json!({"case_id": case_id, "statement": "baru \u{0}"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("statement")),
+        "{body}"
+    );
+    let (status, body) = server
+        .call(
+            Method::POST,
+            "/v1/banks",
+            Some(&keys.admin),
+            Some(json!({"name": "b\u{0}"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("name")),
+        "{body}"
+    );
+    // An encoded NUL in a path or query is refused before any route sees it.
+    for (path, field) in [
+        ("/v1/sellers/shopee/seller%00x", "path"),
+        ("/v1/cases?limit=5&cursor=o%001", "cursor"),
+        ("/ui/cases/1%00", "path"),
+    ] {
+        let (status, body) = server
+            .call(Method::GET, path, Some(&keys.admin), None)
+            .await;
+        assert_eq!(
+            (status, body["field"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some(field)),
+            "{path}: {body}"
+        );
+    }
+    // A wrong value in another route's body: the field, not the value.
+    let (status, body) = server
+        .call(
+            Method::POST,
+            &format!("/v1/cases/{case_id}/decision"),
+            Some(&keys.reviewer_shopee),
+            Some(json!({"outcome": "`reason`", "reason": "x"})),
+        )
+        .await;
+    assert_eq!(
+        (status, body["field"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("outcome")),
+        "{body}"
+    );
+    server.stop().await;
+}
+
+/// The group commit records a batch in one transaction; when the store refuses one listing
+/// (here a trigger refuses listing id `poison`, a value validation cannot know), the others
+/// of the batch are still recorded and only the refused one fails.
+async fn a_listing_the_store_refuses_fails_alone_in_its_batch(backend: Backend) {
+    use saring_server::writer::{WriteJob, run};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (url, schema) = store_url(backend, dir.path()).await;
+    let store = Store::connect(&url).await.expect("store");
+    let poison_sql = match (&schema, backend) {
+        (Some(schema), Backend::Postgres) => vec![
+            format!(
+                "CREATE FUNCTION {schema}.poison() RETURNS trigger AS $$ BEGIN \
+                 RAISE EXCEPTION 'poisoned listing'; END $$ LANGUAGE plpgsql"
+            ),
+            format!(
+                "CREATE TRIGGER poison BEFORE INSERT ON {schema}.decisions FOR EACH ROW \
+                 WHEN (NEW.listing_id = 'poison') EXECUTE FUNCTION {schema}.poison()"
+            ),
+        ],
+        _ => vec![
+            "CREATE TRIGGER poison BEFORE INSERT ON decisions WHEN NEW.listing_id = 'poison' \
+             BEGIN SELECT RAISE(ABORT, 'poisoned listing'); END"
+                .to_string(),
+        ],
+    };
+    for statement in poison_sql {
+        sqlx::query(sqlx::AssertSqlSafe(statement))
+            .execute(store.pool())
+            .await
+            .expect("trigger");
+    }
+    let engine = saring_engine::EngineConfig::default();
+    let screener = saring_engine::Screener::from_config(&engine).expect("screener");
+    let secret = saring_sellers::DeploymentSecret::new(vec![7; 32]).expect("secret");
+    let recorder = saring_service::Recorder::open(
+        store.clone(),
+        secret,
+        &engine,
+        screener.model_version(),
+        saring_service::LocalPhotos::Refused,
+    )
+    .await
+    .expect("recorder");
+    let preparer = recorder.preparer();
+    let (jobs, queue) = tokio::sync::mpsc::channel(16);
+    let mut answers = Vec::new();
+    // Queued before the writer starts: the writer takes all three in one batch.
+    for id in ["good-1", "poison", "good-2"] {
+        let listing = saring_core::Listing::from_value(banned_listing(id, "shopee"))
+            .expect("valid listing")
+            .listing;
+        let decision = screener.screen(&listing);
+        let prepared = preparer.prepare(&listing, &decision).expect("prepared");
+        let (done, answer) = oneshot::channel();
+        jobs.send(WriteJob {
+            prepared,
+            decision,
+            done,
+        })
+        .await
+        .expect("queued");
+        answers.push(answer);
+    }
+    drop(jobs);
+    run(recorder, queue, 256).await;
+    let mut outcomes = Vec::new();
+    for answer in answers {
+        outcomes.push(answer.await.expect("answered").map(|decision| decision.id));
+    }
+    assert!(
+        matches!(&outcomes[0], Ok(id) if id == "good-1"),
+        "{outcomes:?}"
+    );
+    assert!(
+        matches!(&outcomes[1], Err(message) if message.contains("poisoned")),
+        "{outcomes:?}"
+    );
+    assert!(
+        matches!(&outcomes[2], Ok(id) if id == "good-2"),
+        "{outcomes:?}"
+    );
+    let recorded: Vec<String> =
+        sqlx::query_scalar("SELECT listing_id FROM decisions ORDER BY listing_id")
+            .fetch_all(store.pool())
+            .await
+            .expect("decisions");
+    assert_eq!(recorded, vec!["good-1", "good-2"]);
+    store.close().await;
+    if let Some(schema) = schema {
+        postgres_admin(format!("DROP SCHEMA {schema} CASCADE")).await;
+    }
+}
+
 /// Every scenario above, on SQLite and on PostgreSQL.
 macro_rules! on_both_stores {
     ($($scenario:ident),* $(,)?) => {
@@ -1478,6 +1762,8 @@ on_both_stores!(
     every_answer_carries_the_security_headers,
     a_case_of_another_platform_reads_as_a_missing_one,
     a_seller_banned_through_the_api_is_linked_against_at_once,
+    unstorable_blank_and_oversized_values_are_refused_naming_the_field,
+    a_listing_the_store_refuses_fails_alone_in_its_batch,
 );
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -273,8 +273,12 @@ impl SellerLinker {
     }
 
     /// Merges observations into the sellers' fingerprints and says what to save.
-    pub fn updates(&mut self, observed: Vec<Observed>, now: i64) -> Result<Vec<SellerUpdate>> {
-        let mut updates = Vec::with_capacity(observed.len());
+    pub fn updates<'a>(
+        &mut self,
+        observed: impl Iterator<Item = &'a Observed>,
+        now: i64,
+    ) -> Result<Vec<SellerUpdate>> {
+        let mut updates = Vec::new();
         for Observed { fingerprint, links } in observed {
             let seller = fingerprint.seller.clone();
             let identifiers = fingerprint
@@ -293,13 +297,13 @@ impl SellerLinker {
             };
             let merged = match earlier {
                 Some(mut merged) => {
-                    merged.merge(fingerprint).map_err(sellers_error)?;
+                    merged.merge(fingerprint.clone()).map_err(sellers_error)?;
                     merged
                 }
-                None => fingerprint,
+                None => fingerprint.clone(),
             };
             let links: Vec<saring_store::SellerLink> = links
-                .into_iter()
+                .iter()
                 .map(|link| {
                     Ok(saring_store::SellerLink {
                         platform: seller.platform.as_str().to_string(),

@@ -29,14 +29,15 @@ pub struct PreparedListing {
 #[derive(Default)]
 pub struct PreparedBatch {
     decisions: Vec<PreparedDecision>,
-    sellers: Vec<Observed>,
+    /// The seller seen on each listing, in the order of `decisions`.
+    sellers: Vec<Option<Observed>>,
 }
 
 impl PreparedBatch {
     /// Adds one listing.
     pub fn push(&mut self, prepared: PreparedListing) {
         self.decisions.push(prepared.decision);
-        self.sellers.extend(prepared.seller);
+        self.sellers.push(prepared.seller);
     }
 
     /// Listings in the batch.
@@ -217,11 +218,45 @@ impl Recorder {
     /// Records one batch in one transaction: its decisions, and its sellers' fingerprints,
     /// keyed identifiers and links. Returns what the batch did.
     pub async fn record(&mut self, batch: PreparedBatch) -> Result<RecordSummary> {
+        self.record_listings(&batch.decisions, batch.sellers.iter().flatten())
+            .await
+    }
+
+    /// Records each listing of the batch: all in one transaction when that commits, else
+    /// each in a transaction of its own, so that a listing the store refuses fails alone
+    /// and never takes the others of its batch down with it. One outcome per listing, in
+    /// batch order.
+    pub async fn record_isolated(&mut self, batch: PreparedBatch) -> Vec<Result<(), String>> {
+        let together = self
+            .record_listings(&batch.decisions, batch.sellers.iter().flatten())
+            .await;
+        match together {
+            Ok(_) => vec![Ok(()); batch.len()],
+            Err(error) if batch.len() == 1 => vec![Err(error.to_string())],
+            Err(_) => {
+                let mut outcomes = Vec::with_capacity(batch.len());
+                for (decision, seller) in batch.decisions.iter().zip(&batch.sellers) {
+                    let alone = self
+                        .record_listings(std::slice::from_ref(decision), seller.iter())
+                        .await;
+                    outcomes.push(alone.map(|_| ()).map_err(|error| error.to_string()));
+                }
+                outcomes
+            }
+        }
+    }
+
+    /// Records decisions and what they taught about their sellers in one transaction.
+    async fn record_listings(
+        &mut self,
+        decisions: &[PreparedDecision],
+        sellers: impl Iterator<Item = &Observed>,
+    ) -> Result<RecordSummary> {
         let now = now_ms();
-        let updates = self.linker.updates(batch.sellers, now)?;
+        let updates = self.linker.updates(sellers, now)?;
         let done = self
             .store
-            .record_screening(&batch.decisions, &updates, now)
+            .record_screening(decisions, &updates, now)
             .await?;
         self.totals.recorded += done.recorded;
         self.totals.unchanged += done.unchanged;

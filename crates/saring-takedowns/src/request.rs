@@ -163,6 +163,15 @@ impl RequestFields {
                 Ok(value)
             }
         };
+        for (name, value, cap) in [
+            ("request_id", &self.request_id, MAX_ID_BYTES),
+            ("agency", &self.agency, MAX_ID_BYTES),
+            ("issued_at", &self.issued_at, MAX_ID_BYTES),
+            ("legal_basis", &self.legal_basis, MAX_TEXT_BYTES),
+            ("urgency", &self.urgency, MAX_ID_BYTES),
+        ] {
+            storable(name, value, cap)?;
+        }
         Ok(RequestHeader {
             request_id: nonempty("request_id", self.request_id)?,
             agency: nonempty("agency", self.agency)?,
@@ -171,6 +180,36 @@ impl RequestFields {
             urgency: self.urgency.parse()?,
         })
     }
+}
+
+/// Longest `request_id`, `agency`, `issued_at` and `urgency`, in bytes.
+pub const MAX_ID_BYTES: usize = 256;
+/// Longest `legal_basis`, in bytes.
+pub const MAX_TEXT_BYTES: usize = 4_096;
+/// Longest URL, in bytes.
+pub const MAX_URL_BYTES: usize = 2_048;
+
+/// Refuses what no store can keep (a NUL character) and values longer than `cap` bytes,
+/// naming the field and never echoing the value.
+fn storable(name: &str, value: &str, cap: usize) -> Result<(), String> {
+    if value.len() > cap {
+        return Err(format!(
+            "{name} is {} bytes, more than the {cap} allowed",
+            value.len()
+        ));
+    }
+    if value.contains('\0') {
+        return Err(format!(
+            "{name} contains a NUL character (U+0000), which cannot be stored"
+        ));
+    }
+    Ok(())
+}
+
+/// Every URL of a row or record, checked with [`storable`].
+fn storable_urls(field: &str, urls: &[String]) -> Result<(), String> {
+    urls.iter()
+        .try_for_each(|url| storable(field, url, MAX_URL_BYTES))
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -228,6 +267,7 @@ fn parse_csv(data: &[u8], builder: &mut ImportBuilder) -> Result<(), RequestFile
         };
         match row.map_err(|error| error.to_string()).and_then(|row| {
             let header = row.fields.validate()?;
+            storable_urls("url", std::slice::from_ref(&row.url))?;
             Ok((header, row.url))
         }) {
             Ok((header, url)) => builder.add(line, header, std::iter::once(url)),
@@ -277,8 +317,10 @@ fn parse_json(data: &[u8], builder: &mut ImportBuilder) -> Result<(), RequestFil
     for (line, value) in values {
         match serde_json::from_value::<Record>(value)
             .map_err(|error| error.to_string())
-            .and_then(|record| Ok((record.fields.validate()?, record.urls)))
-        {
+            .and_then(|record| {
+                storable_urls("urls", &record.urls)?;
+                Ok((record.fields.validate()?, record.urls))
+            }) {
             Ok((header, urls)) => builder.add(line, header, urls),
             Err(reason) => builder.error(line, reason),
         }
@@ -471,5 +513,46 @@ KMD-2026-003,Komdigi,2026-11-21,PP 71/2019,urgent,https://shopee.co.id/a-i.1.2
         let error =
             parse(b"request_id,agency,issued_at\n", RequestFormat::Csv).expect_err("no url column");
         assert!(error.to_string().contains("\"url\""), "{error}");
+    }
+
+    #[test]
+    fn nul_characters_and_overlong_values_are_row_errors_naming_the_field() {
+        let good =
+            "KMD-1,Kemendag,2026-11-20,Permendag 47/2025,normal,https://shopee.co.id/a-i.1.2";
+        let long_basis = "x".repeat(MAX_TEXT_BYTES + 1);
+        let csv = format!(
+            "request_id,agency,issued_at,legal_basis,urgency,url\n{good}\n\
+             KMD-2,Keme\0ndag,2026-11-20,P,normal,https://shopee.co.id/a-i.1.3\n\
+             KMD-3,Kemendag,2026-11-20,{long_basis},normal,https://shopee.co.id/a-i.1.4\n\
+             KMD-4,Kemendag,2026-11-20,P,normal,https://shopee.co.id/a\0-i.1.5\n"
+        );
+        let import = parse(csv.as_bytes(), RequestFormat::Csv).expect("readable");
+        assert_eq!(import.requests.len(), 1, "{:?}", import.errors);
+        let reasons: Vec<(u64, &str)> = import
+            .errors
+            .iter()
+            .map(|error| (error.line, error.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 3, "{reasons:?}");
+        assert!(
+            reasons[0].1.starts_with("agency contains a NUL"),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons[1].1.starts_with("legal_basis is 4097 bytes"),
+            "{reasons:?}"
+        );
+        assert!(
+            reasons[2].1.starts_with("url contains a NUL"),
+            "{reasons:?}"
+        );
+        let json = r#"{"request_id":"R1","agency":"K","issued_at":"2026-11-20","urls":["https://shopee.co.id/a-i.1.2\u0000"]}"#;
+        let import = parse(json.as_bytes(), RequestFormat::Json).expect("readable");
+        assert!(import.requests.is_empty());
+        assert!(
+            import.errors[0].reason.starts_with("urls contains a NUL"),
+            "{:?}",
+            import.errors
+        );
     }
 }

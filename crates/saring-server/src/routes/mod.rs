@@ -11,9 +11,11 @@ use std::sync::Arc;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::extract::Request;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
+use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde::{Deserialize, Serialize};
@@ -133,6 +135,35 @@ async fn api_headers(request: axum::extract::Request, next: axum::middleware::Ne
     let mut response = next.run(request).await;
     saring_review_ui::set_security_headers(response.headers_mut(), API_CONTENT_SECURITY_POLICY);
     response
+}
+
+/// 422 for a request whose path or query string holds an encoded NUL (`%00`): no store can
+/// keep it, and a route must not learn of it from a database error. The field is `path`, or
+/// the query parameter's name.
+pub async fn refuse_nul_in_uri(request: Request, next: Next) -> Response {
+    let uri = request.uri();
+    let is_nul = |text: &str| text.to_ascii_lowercase().contains("%00");
+    let field = if is_nul(uri.path()) {
+        Some("path".to_string())
+    } else {
+        uri.query().filter(|query| is_nul(query)).map(|query| {
+            query
+                .split('&')
+                .find(|pair| is_nul(pair))
+                .and_then(|pair| pair.split('=').next())
+                .filter(|name| !is_nul(name))
+                .unwrap_or("query")
+                .to_string()
+        })
+    };
+    match field {
+        Some(field) => ApiError::unprocessable(
+            Some(field),
+            "contains a NUL character (U+0000), which cannot be stored",
+        )
+        .into_response(),
+        None => next.run(request).await,
+    }
 }
 
 /// 404 for any path the API does not have.

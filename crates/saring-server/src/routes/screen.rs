@@ -2,7 +2,7 @@
 
 use axum::Json;
 use axum::body::Bytes;
-use axum::extract::State;
+use axum::extract::{FromRequest, Request, State};
 use axum::http::HeaderMap;
 use axum::http::header::CONTENT_TYPE;
 use saring_core::{Decision, ImageRef, Listing};
@@ -10,7 +10,7 @@ use serde::Serialize;
 use serde_json::Value;
 
 use crate::auth::{Caller, SCREENERS};
-use crate::error::{ApiError, ApiJson, ApiResult, ErrorResponses};
+use crate::error::{ApiError, ApiResult, ErrorResponses, json_body};
 use crate::state::AppState;
 
 /// Screens one listing, records the decision (opening a case for a review or block) and
@@ -26,7 +26,7 @@ use crate::state::AppState;
 pub async fn screen(
     State(state): State<AppState>,
     caller: Caller,
-    ApiJson(listing): ApiJson<Listing>,
+    ListingBody(listing): ListingBody,
 ) -> ApiResult<Json<Decision>> {
     caller.require_platform(SCREENERS, listing.platform.as_str())?;
     refuse_local_photos(&listing)?;
@@ -36,6 +36,21 @@ pub async fn screen(
         .pop()
         .ok_or_else(|| ApiError::internal("the screener returned no decision"))?;
     Ok(Json(state.record(screened).await?))
+}
+
+/// A listing sent as a JSON body, validated as `saring scan` validates its records: a body
+/// that is not JSON is a 400, a listing that is not valid a 422 naming the field.
+pub struct ListingBody(pub Listing);
+
+impl<S: Send + Sync> FromRequest<S> for ListingBody {
+    type Rejection = ApiError;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Self::Rejection> {
+        let body = json_body(request, state).await?;
+        let text = std::str::from_utf8(&body)
+            .map_err(|_| ApiError::invalid_json("the body is not UTF-8"))?;
+        Ok(Self(Listing::from_json(text)?.listing))
+    }
 }
 
 /// 400 for a photo given as a file path: a caller must not make the server read its files.
@@ -149,13 +164,7 @@ pub async fn screen_batch(
     let mut results: Vec<BatchItem> = Vec::with_capacity(values.len());
     let mut accepted = Vec::new();
     for (index, value) in values.into_iter().enumerate() {
-        let listing = value.and_then(|value| {
-            serde_json::from_value::<Listing>(value).map_err(|error| {
-                let message = error.to_string();
-                let field = message.split('`').nth(1).unwrap_or("listing").to_string();
-                ApiError::invalid_field(&field, message)
-            })
-        });
+        let listing = value.and_then(|value| Ok(Listing::from_value(value)?.listing));
         let listing = listing.and_then(|listing| {
             caller.require_platform(SCREENERS, listing.platform.as_str())?;
             refuse_local_photos(&listing)?;
