@@ -270,12 +270,22 @@ const MAX_ACCOUNT_DIGITS: usize = 20;
 /// "Bank Central Asia 4410238876 a/n Budi" both give `bca:4410238876`), the digits alone
 /// otherwise. E-wallet numbers are phone numbers and are normalised as such.
 pub fn normalise_bank_account(raw: &str) -> Option<String> {
-    let words = word_string(&raw.to_lowercase());
+    let lowered = raw.to_lowercase();
+    let words = word_string(&lowered);
+    // A canonical account names its bank by code (`mega:...`), which need not be one of the
+    // bank's written names ("bank mega"): read it back as that bank.
+    let canonical_prefix = |code: &str| {
+        lowered
+            .trim_start()
+            .strip_prefix(code)
+            .is_some_and(|rest| rest.starts_with(':'))
+    };
     let bank = BANKS.iter().find_map(|(code, names)| {
-        names
-            .iter()
-            .any(|name| words.contains(&format!(" {name} ")))
-            .then_some(*code)
+        (canonical_prefix(code)
+            || names
+                .iter()
+                .any(|name| words.contains(&format!(" {name} "))))
+        .then_some(*code)
     });
     let digits: String = raw.chars().filter(char::is_ascii_digit).collect();
     let number = match bank {
@@ -496,6 +506,30 @@ mod tests {
         ] {
             assert_eq!(normalise_email(raw), None, "{raw}");
         }
+    }
+
+    /// Found by the seller_identifier fuzz target: "mega:..." lost its bank when read again,
+    /// because the bank's written name is "bank mega".
+    #[test]
+    fn canonical_bank_accounts_are_their_own_canonical_form() {
+        for raw in [
+            "bank mega 121-218-2235",
+            "\u{8e}2 devicago 2 bank mega 121e 8)+223\t\0\0\05",
+            "BCA 4410238876",
+            "Bank Central Asia 4410 2388 76",
+            "DANA 0812-2233-4455",
+            "seabank 9017 3358 2261",
+            "4410238876",
+        ] {
+            let canonical = normalise_bank_account(raw);
+            assert!(canonical.is_some(), "{raw}");
+            let again = canonical.as_deref().and_then(normalise_bank_account);
+            assert_eq!(again, canonical, "{raw}");
+        }
+        assert_eq!(
+            normalise_bank_account("bank mega 121-218-2235").as_deref(),
+            Some("mega:1212182235")
+        );
     }
 
     #[test]
