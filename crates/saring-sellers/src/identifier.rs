@@ -514,7 +514,7 @@ mod tests {
     fn canonical_bank_accounts_are_their_own_canonical_form() {
         for raw in [
             "bank mega 121-218-2235",
-            "\u{8e}2 devicago 2 bank mega 121e 8)+223\t\0\0\05",
+            "\u{8e}2 devicago 2 bank mega 121e 8)+223\t\0\0\x005",
             "BCA 4410238876",
             "Bank Central Asia 4410 2388 76",
             "DANA 0812-2233-4455",
