@@ -414,16 +414,18 @@ const MIN_DEVICE_ID_DISTINCT: usize = 6;
 pub fn normalise_device_id(raw: &str) -> Option<String> {
     let lower = raw.to_lowercase();
     let words = word_string(&lower);
-    let names_model = DEVICE_MODEL_WORDS
-        .iter()
-        .any(|word| words.contains(&format!(" {word} ")) || lower.starts_with(word));
-    if names_model {
-        return None;
-    }
     let compact: String = lower
         .chars()
         .filter(|c| !matches!(c, '-' | ':' | '_' | '.' | ' ' | '{' | '}'))
         .collect();
+    // Judged on the compact form too, so that what this returns is read back the same way
+    // (" oneplus445 445" once gave "oneplus445445", which was then read as a model name).
+    let names_model = DEVICE_MODEL_WORDS
+        .iter()
+        .any(|word| words.contains(&format!(" {word} ")) || compact.starts_with(word));
+    if names_model {
+        return None;
+    }
     let mut distinct: Vec<char> = compact.chars().collect();
     distinct.sort_unstable();
     distinct.dedup();
@@ -530,6 +532,22 @@ mod tests {
             normalise_bank_account("bank mega 121-218-2235").as_deref(),
             Some("mega:1212182235")
         );
+    }
+
+    /// Found by the seller_identifier fuzz target: a leading space hid the model name from
+    /// the first reading but not from the second.
+    #[test]
+    fn device_ids_are_their_own_canonical_form() {
+        for raw in [
+            " oneplus445  445 2233",
+            "a3f9-44c1-9be2-1177",
+            " 8f2c 77aa 91de",
+        ] {
+            let canonical = normalise_device_id(raw);
+            let again = canonical.as_deref().and_then(normalise_device_id);
+            assert_eq!(again, canonical, "{raw:?}");
+        }
+        assert_eq!(normalise_device_id(" oneplus445  445 2233"), None);
     }
 
     #[test]
